@@ -1,0 +1,311 @@
+package content
+
+import (
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+)
+
+// fields reads typed values out of a YAML map and reports wrong types with the
+// key's line. Every key read is remembered, so the keys nobody read can be
+// reported as unknown, with the nearest known key as a suggestion.
+type fields struct {
+	path   string         // the file, for messages
+	prefix string         // "linkedin." for a nested map
+	values map[string]any // this level
+	lines  map[string]int // key path → line, for the whole file
+	known  []string
+	probs  *Problems
+}
+
+func newFields(path string, values map[string]any, lines map[string]int, probs *Problems) *fields {
+	return &fields{path: path, values: values, lines: lines, probs: probs}
+}
+
+// line returns the line of key, or of the enclosing map, or 1.
+func (f *fields) line(key string) int {
+	for p := f.prefix + key; p != ""; {
+		if l, ok := f.lines[p]; ok {
+			return l
+		}
+		i := strings.LastIndexByte(p, '.')
+		if i < 0 {
+			break
+		}
+		p = p[:i]
+	}
+	return 1
+}
+
+func (f *fields) get(key string) (any, bool) {
+	f.known = append(f.known, key)
+	v, ok := f.values[key]
+	return v, ok && v != nil
+}
+
+func (f *fields) wrongType(key, want string, v any) {
+	f.probs.errorf(f.path, f.line(key), "%s%s must be %s, not %s", f.prefix, key, want, describe(v))
+}
+
+// describe names a YAML value's type the way a writer thinks of it.
+func describe(v any) string {
+	switch v := v.(type) {
+	case string:
+		return fmt.Sprintf("the text %q", v)
+	case bool:
+		return fmt.Sprintf("%v (yes/no)", v)
+	case int, int64, uint64, float64:
+		return fmt.Sprintf("the number %v", v)
+	case []any:
+		return "a list"
+	case map[any]any, map[string]any:
+		return "a map of keys"
+	default:
+		return fmt.Sprintf("%T", v)
+	}
+}
+
+func (f *fields) has(key string) bool {
+	_, ok := f.values[key]
+	return ok
+}
+
+func (f *fields) str(key string, required bool) string {
+	v, ok := f.get(key)
+	if !ok {
+		if required {
+			f.probs.errorf(f.path, f.line(key), "%s%s is required", f.prefix, key)
+		}
+		return ""
+	}
+	switch v := v.(type) {
+	case string:
+		if required && strings.TrimSpace(v) == "" {
+			f.probs.errorf(f.path, f.line(key), "%s%s must not be empty", f.prefix, key)
+		}
+		return v
+	case int, int64, uint64, float64:
+		// YAML reads `title: 2024` as a number; a writer means the text.
+		return fmt.Sprint(v)
+	}
+	f.wrongType(key, "text", v)
+	return ""
+}
+
+func (f *fields) boolean(key string) bool {
+	v, ok := f.get(key)
+	if !ok {
+		return false
+	}
+	b, isBool := v.(bool)
+	if !isBool {
+		f.wrongType(key, "true or false", v)
+	}
+	return b
+}
+
+func (f *fields) integer(key string, min int) (int, bool) {
+	v, ok := f.get(key)
+	if !ok {
+		return 0, false
+	}
+	var n int
+	switch v := v.(type) {
+	case int:
+		n = v
+	case int64:
+		n = int(v)
+	case uint64:
+		n = int(v)
+	default:
+		f.wrongType(key, "a whole number", v)
+		return 0, false
+	}
+	if n < min {
+		f.probs.errorf(f.path, f.line(key), "%s%s must be at least %d, not %d", f.prefix, key, min, n)
+		return 0, false
+	}
+	return n, true
+}
+
+func (f *fields) list(key string) []string {
+	v, ok := f.get(key)
+	if !ok {
+		return nil
+	}
+	switch v := v.(type) {
+	case string:
+		// "topics: trust" is one topic, not an error.
+		return []string{v}
+	case []any:
+		out := make([]string, 0, len(v))
+		for _, item := range v {
+			s, isStr := item.(string)
+			if !isStr {
+				f.probs.errorf(f.path, f.line(key), "%s%s must be a list of text items, but holds %s", f.prefix, key, describe(item))
+				continue
+			}
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	f.wrongType(key, "a list", v)
+	return nil
+}
+
+var dateLayouts = []string{
+	time.RFC3339,
+	"2006-01-02T15:04:05",
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04",
+	"2006-01-02",
+}
+
+func (f *fields) date(key string, required bool) time.Time {
+	v, ok := f.get(key)
+	if !ok {
+		if required {
+			f.probs.errorf(f.path, f.line(key), "%s%s is required (write it as 2025-03-01)", f.prefix, key)
+		}
+		return time.Time{}
+	}
+	switch v := v.(type) {
+	case time.Time:
+		return v.UTC()
+	case string:
+		s := strings.TrimSpace(v)
+		for _, layout := range dateLayouts {
+			if t, err := time.Parse(layout, s); err == nil {
+				return t.UTC()
+			}
+		}
+		f.probs.errorf(f.path, f.line(key), "%s%s %q is not a date: write it as 2025-03-01 or 2025-03-01T09:30:00Z", f.prefix, key, v)
+		return time.Time{}
+	}
+	f.wrongType(key, "a date", v)
+	return time.Time{}
+}
+
+// absURL reads an absolute http(s) URL.
+func (f *fields) absURL(key string, required bool) string {
+	s := strings.TrimSpace(f.str(key, required))
+	if s == "" {
+		return ""
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		f.probs.errorf(f.path, f.line(key), "%s%s %q must be an absolute URL starting with https://", f.prefix, key, s)
+		return ""
+	}
+	return s
+}
+
+// sub returns the fields of a nested map, or nil when the key is absent. A value
+// that is not a map is an error.
+func (f *fields) sub(key string) *fields {
+	v, ok := f.get(key)
+	if !ok {
+		return nil
+	}
+	m := toStringMap(v)
+	if m == nil {
+		f.wrongType(key, "a map of keys", v)
+		return nil
+	}
+	return &fields{path: f.path, prefix: f.prefix + key + ".", values: m, lines: f.lines, probs: f.probs}
+}
+
+// toStringMap converts the maps YAML decoders produce into map[string]any.
+func toStringMap(v any) map[string]any {
+	switch m := v.(type) {
+	case map[string]any:
+		return m
+	case map[any]any:
+		out := make(map[string]any, len(m))
+		for k, val := range m {
+			out[fmt.Sprint(k)] = val
+		}
+		return out
+	}
+	return nil
+}
+
+// unknown reports the keys nobody read, each with a suggestion when a known key
+// is close. report is errorf or warnf.
+func (f *fields) unknown(asError bool) {
+	keys := make([]string, 0, len(f.values))
+	for k := range f.values {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if contains(f.known, k) {
+			continue
+		}
+		msg := fmt.Sprintf("unknown key %q", f.prefix+k)
+		if s := nearest(k, f.known); s != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", f.prefix+s)
+		}
+		if asError {
+			f.probs.errorf(f.path, f.line(k), "%s", msg)
+		} else {
+			f.probs.warnf(f.path, f.line(k), "%s", msg)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// nearest returns the candidate closest to s by edit distance, if it is close
+// enough to be a typo (at most a third of the word, and at most 3 edits).
+func nearest(s string, candidates []string) string {
+	best, bestDist := "", 1<<30
+	for _, c := range candidates {
+		if d := editDistance(strings.ToLower(s), c); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	if bestDist <= 3 && bestDist*3 <= max(len(s), 3) {
+		return best
+	}
+	return ""
+}
+
+// editDistance is the Damerau–Levenshtein distance (with adjacent swaps), so
+// "tpoics" is one edit from "topics".
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}
