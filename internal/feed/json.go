@@ -1,0 +1,102 @@
+package feed
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+)
+
+// JSON returns f as a JSON Feed 1.1 (https://jsonfeed.org/version/1.1).
+// Entries become items with id, url, title, content_html (root-relative
+// links made absolute), summary, image, date_published, date_modified,
+// authors and tags. An entry with no ContentHTML carries its Summary as
+// content_text, because an item needs one or the other. It reports every
+// missing required field at once.
+func JSON(f Feed) ([]byte, error) {
+	if err := f.check(false); err != nil {
+		return nil, fmt.Errorf("write json feed: %w", err)
+	}
+	origin := originOf(f.HomeURL)
+	out := jsonFeed{
+		Version:     "https://jsonfeed.org/version/1.1",
+		Title:       f.Title,
+		HomePageURL: f.HomeURL,
+		FeedURL:     f.FeedURL,
+		Description: f.Subtitle,
+		Icon:        f.Logo,
+		Favicon:     f.Icon,
+		Language:    f.Language,
+		Items:       make([]jsonItem, len(f.Entries)),
+	}
+	if f.Author.Name != "" || f.Author.URL != "" {
+		out.Authors = []jsonAuthor{jsonAuthor(f.Author)}
+	}
+	src, abs := contentScratch(f.Entries) // reused for every entry's content
+	size := 1024
+	for i := range f.Entries {
+		e := &f.Entries[i]
+		it := &out.Items[i]
+		*it = jsonItem{
+			ID:            e.ID,
+			URL:           e.URL,
+			Title:         e.Title,
+			Summary:       e.Summary,
+			Image:         e.Image,
+			DatePublished: string(appendTime(nil, e.Published)),
+			DateModified:  string(appendTime(nil, e.effective())),
+			Tags:          e.Categories,
+		}
+		if e.ContentHTML != "" {
+			src = append(src[:0], e.ContentHTML...)
+			abs = absolutize(abs[:0], src, origin)
+			it.ContentHTML = string(abs)
+		} else {
+			it.ContentText = e.Summary
+		}
+		for _, p := range e.Authors {
+			it.Authors = append(it.Authors, jsonAuthor(p))
+		}
+		size += 1024 + len(it.ContentHTML)*9/8
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false) // "<" as \u003c is valid but triples the size of HTML content
+	if err := enc.Encode(out); err != nil {
+		return nil, fmt.Errorf("write json feed: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// jsonFeed is the top-level object of JSON Feed 1.1; field order is the
+// output order.
+type jsonFeed struct {
+	Version     string       `json:"version"`
+	Title       string       `json:"title"`
+	HomePageURL string       `json:"home_page_url"`
+	FeedURL     string       `json:"feed_url"`
+	Description string       `json:"description,omitempty"`
+	Icon        string       `json:"icon,omitempty"`
+	Favicon     string       `json:"favicon,omitempty"`
+	Authors     []jsonAuthor `json:"authors,omitempty"`
+	Language    string       `json:"language,omitempty"`
+	Items       []jsonItem   `json:"items"`
+}
+
+type jsonItem struct {
+	ID            string       `json:"id"`
+	URL           string       `json:"url"`
+	Title         string       `json:"title"`
+	ContentHTML   string       `json:"content_html,omitempty"`
+	ContentText   string       `json:"content_text,omitempty"`
+	Summary       string       `json:"summary,omitempty"`
+	Image         string       `json:"image,omitempty"`
+	DatePublished string       `json:"date_published"`
+	DateModified  string       `json:"date_modified"`
+	Authors       []jsonAuthor `json:"authors,omitempty"`
+	Tags          []string     `json:"tags,omitempty"`
+}
+
+type jsonAuthor struct {
+	Name string `json:"name,omitempty"`
+	URL  string `json:"url,omitempty"`
+}
