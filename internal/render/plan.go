@@ -1,0 +1,332 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+	"time"
+
+	"github.com/peeplcoach/folio/internal/content"
+)
+
+// Output is one page to render: where it goes, with which template, from which data.
+type Output struct {
+	Path string // output file, slash-separated: "articles/a/index.html"
+	Kind string
+	View *View
+}
+
+// PlanOptions are the choices of a build that change pages.
+type PlanOptions struct {
+	Serve bool // folio serve: mark drafts and scheduled articles
+	// Checklists returns the checklist of an article, or nil when it has none.
+	Checklists func(*content.Article) *Checklist
+	// Images returns the share image of an article (its own or a generated card),
+	// or nil to use the site's default.
+	Images func(*content.Article) *Image
+}
+
+// Pages is the plan of a site's HTML pages.
+type Pages struct {
+	Outputs []Output
+	// Cards holds one card per article, newest first. Render each with
+	// Templates.RenderCard before executing the outputs that list them.
+	Cards []*Card
+}
+
+// Plan lists every HTML page of the site, in a fixed order. Cards are made once
+// per article and shared by every list.
+func Plan(idx *content.Index, site *Site, assets *Assets, opts PlanOptions) Pages {
+	p := planner{idx: idx, site: site, assets: assets, opts: opts, cards: make(map[*content.Article]*Card, len(idx.Articles))}
+	cards := make([]*Card, len(idx.Articles))
+	for i, a := range idx.Articles {
+		cards[i] = p.card(a)
+		p.cards[a] = cards[i]
+	}
+	p.home()
+	for _, a := range idx.Articles {
+		p.article(a)
+	}
+	for _, pg := range idx.Pages {
+		p.page(pg)
+	}
+	p.topics()
+	p.series()
+	p.checklists()
+	p.add("404.html", "404", &View{Title: "Page not found", Description: "There is no page at this address.", URL: "/404.html", NoIndex: true})
+	return Pages{Outputs: p.out, Cards: cards}
+}
+
+type planner struct {
+	idx    *content.Index
+	site   *Site
+	assets *Assets
+	opts   PlanOptions
+	cards  map[*content.Article]*Card
+	out    []Output
+}
+
+func (p *planner) add(path, kind string, v *View) {
+	v.Site = p.site
+	v.Kind = kind
+	v.assets = p.assets
+	p.out = append(p.out, Output{Path: path, Kind: kind, View: v})
+}
+
+// status is the banner of a draft or scheduled page.
+func status(draft, scheduled bool, date time.Time) string {
+	switch {
+	case draft:
+		return "Draft"
+	case scheduled:
+		return "Scheduled for " + date.Format("2 January 2006")
+	}
+	return ""
+}
+
+func (p *planner) card(a *content.Article) *Card {
+	c := &Card{
+		Title:          a.Title,
+		URL:            a.URL,
+		Summary:        a.Summary,
+		Date:           a.Date,
+		ReadingMinutes: a.ReadingMinutes(),
+		Status:         status(a.Draft, a.Scheduled, a.Date),
+	}
+	if a.Updated.After(a.Date) {
+		c.Updated = a.Updated
+	}
+	for _, t := range a.Topics {
+		c.Topics = append(c.Topics, Link{Name: t.Name, URL: t.URL})
+	}
+	if a.Series != nil {
+		c.Series = &Link{Name: a.Series.Name, URL: a.Series.URL}
+		c.Part, c.Parts = a.Part, len(a.Series.Articles)
+	}
+	c.computeKey()
+	return c
+}
+
+func (p *planner) article(a *content.Article) {
+	c := p.cards[a]
+	av := &Article{Card: c, Body: template.HTML(a.Doc.HTML), BodyKey: a.SourceHash}
+	var toc []TOCEntry
+	for _, h := range a.Doc.Headings {
+		if h.Level == 2 || h.Level == 3 {
+			toc = append(toc, TOCEntry{Level: h.Level, ID: h.ID, Text: h.Text})
+		}
+	}
+	if len(toc) >= 3 {
+		av.TOC = toc
+	}
+	if a.Series != nil {
+		av.SeriesBox = &SeriesBox{Name: a.Series.Name, URL: a.Series.URL, Part: a.Part, Parts: len(a.Series.Articles)}
+		if a.Prev != nil {
+			av.SeriesBox.Prev = p.cards[a.Prev]
+		}
+		if a.Next != nil {
+			av.SeriesBox.Next = p.cards[a.Next]
+		}
+	}
+	for _, r := range a.Related {
+		av.Related = append(av.Related, p.cards[r])
+	}
+	if p.opts.Checklists != nil {
+		if cl := p.opts.Checklists(a); cl != nil {
+			links := cl.Links
+			av.Checklist = &links
+		}
+	}
+	v := &View{
+		Title:       a.Title,
+		Description: a.Summary,
+		URL:         a.URL,
+		Published:   a.Date,
+		Modified:    a.Modified(),
+		Author:      p.author(a.Author),
+		Status:      c.Status,
+		NoIndex:     c.Status != "",
+		Article:     av,
+	}
+	if p.opts.Images != nil {
+		v.Image = p.opts.Images(a)
+	}
+	for _, t := range a.Topics {
+		v.Tags = append(v.Tags, t.Name)
+	}
+	v.Breadcrumbs = []Link{{Name: "Home", URL: "/"}}
+	if len(a.Topics) > 0 {
+		v.Breadcrumbs = append(v.Breadcrumbs, Link{Name: a.Topics[0].Name, URL: a.Topics[0].URL})
+	}
+	v.Breadcrumbs = append(v.Breadcrumbs, Link{Name: a.Title, URL: a.URL})
+	p.add(outputPath(a.URL), "article", v)
+}
+
+// author names an article's author: its own, or the site's.
+func (p *planner) author(name string) *Link {
+	if name == "" || name == p.site.Author.Name {
+		return &Link{Name: p.site.Author.Name, URL: p.site.Author.URL}
+	}
+	return &Link{Name: name}
+}
+
+func (p *planner) page(pg *content.Page) {
+	v := &View{
+		Title:       pg.Title,
+		Description: pg.Summary,
+		URL:         pg.URL,
+		Status:      status(pg.Draft, false, pg.Date),
+		NoIndex:     pg.Draft,
+		Page:        &Page{Body: template.HTML(pg.Doc.HTML), BodyKey: pg.SourceHash},
+		Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: pg.Title, URL: pg.URL}},
+	}
+	if v.Description == "" {
+		v.Description = p.site.Description
+	}
+	p.add(outputPath(pg.URL), "page", v)
+}
+
+func (p *planner) home() {
+	cards := p.cardsOf(p.idx.Articles)
+	p.paginate("/", "home", cards, func(page int) *View {
+		return &View{Title: p.site.Title, Description: p.site.Description, List: &List{Heading: "Latest articles"}}
+	})
+}
+
+func (p *planner) topics() {
+	var counts []Count
+	for _, t := range p.idx.Topics {
+		counts = append(counts, Count{Name: t.Name, URL: t.URL, Count: len(t.Articles), Latest: t.Articles[0].Date})
+		topic := t
+		p.paginate(t.URL, "topic", p.cardsOf(t.Articles), func(page int) *View {
+			return &View{
+				Title:       topic.Name,
+				Description: "Articles about " + topic.Name + " from " + p.site.Title + ".",
+				Feeds:       []FeedLink{{Title: p.site.Title + ": " + topic.Name, URL: topic.URL + "feed.xml", Type: "application/atom+xml"}},
+				Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: "Topics", URL: "/topics/"}, {Name: topic.Name, URL: topic.URL}},
+				List:        &List{Heading: topic.Name},
+			}
+		})
+	}
+	p.add("topics/index.html", "topics", &View{
+		Title:       "Topics",
+		Description: "Every topic of " + p.site.Title + ", with its number of articles.",
+		URL:         "/topics/",
+		Topics:      counts,
+		Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: "Topics", URL: "/topics/"}},
+	})
+}
+
+func (p *planner) series() {
+	var counts []Count
+	for _, s := range p.idx.Series {
+		latest := s.Articles[0].Date
+		for _, a := range s.Articles {
+			if a.Date.After(latest) {
+				latest = a.Date
+			}
+		}
+		counts = append(counts, Count{Name: s.Name, URL: s.URL, Count: len(s.Articles), Latest: latest})
+		ser := s
+		p.paginate(s.URL, "series", p.cardsOf(s.Articles), func(page int) *View {
+			return &View{
+				Title:       ser.Name,
+				Description: "The " + ser.Name + " series from " + p.site.Title + ", in reading order: " + strconv.Itoa(len(ser.Articles)) + " parts.",
+				Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: "Series", URL: "/series/"}, {Name: ser.Name, URL: ser.URL}},
+				List:        &List{Heading: ser.Name},
+			}
+		})
+	}
+	p.add("series/index.html", "serieslist", &View{
+		Title:       "Series",
+		Description: "Series of articles from " + p.site.Title + ", each meant to be read in order.",
+		URL:         "/series/",
+		Series:      counts,
+		Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: "Series", URL: "/series/"}},
+	})
+}
+
+// checklists adds each article's printable checklist page and the list of them.
+func (p *planner) checklists() {
+	if p.opts.Checklists == nil {
+		return
+	}
+	var cards []ChecklistCard
+	for _, a := range p.idx.Articles {
+		cl := p.opts.Checklists(a)
+		if cl == nil {
+			continue
+		}
+		items := 0
+		for _, g := range cl.Groups {
+			items += len(g.Items)
+		}
+		cards = append(cards, ChecklistCard{Title: cl.Title, Article: Link{Name: a.Title, URL: a.URL}, Items: items, Links: cl.Links})
+		p.add(outputPath(cl.Links.Page), "checklist", &View{
+			Title:       cl.Title,
+			Description: cl.Intro,
+			URL:         cl.Links.Page,
+			Published:   a.Date,
+			Modified:    a.Modified(),
+			Status:      p.cards[a].Status,
+			NoIndex:     p.cards[a].Status != "",
+			Checklist:   cl,
+			Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: a.Title, URL: a.URL}, {Name: "Checklist", URL: cl.Links.Page}},
+		})
+	}
+	p.add("checklists/index.html", "checklists", &View{
+		Title:       "Printable checklists",
+		Description: "Every article's action items as a sheet to print and tick off.",
+		URL:         "/checklists/",
+		Checklists:  cards,
+		Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: "Checklists", URL: "/checklists/"}},
+	})
+}
+
+func (p *planner) cardsOf(articles []*content.Article) []*Card {
+	cards := make([]*Card, len(articles))
+	for i, a := range articles {
+		cards[i] = p.cards[a]
+	}
+	return cards
+}
+
+// paginate splits cards into pages of Site.PerPage: base, base+"page/2/", …
+// An empty list still gets its first page.
+func (p *planner) paginate(base, kind string, cards []*Card, view func(page int) *View) {
+	per := max(1, p.idx.Site.PerPage)
+	pages := max(1, (len(cards)+per-1)/per)
+	pageURL := func(n int) string {
+		if n == 1 {
+			return base
+		}
+		return base + "page/" + strconv.Itoa(n) + "/"
+	}
+	for n := 1; n <= pages; n++ {
+		v := view(n)
+		v.URL = pageURL(n)
+		lo, hi := (n-1)*per, min(n*per, len(cards))
+		v.List.Cards = cards[lo:hi]
+		v.List.Pager = Pager{Page: n, Pages: pages, First: pageURL(1), Last: pageURL(pages)}
+		if n > 1 {
+			v.List.Pager.Prev = pageURL(n - 1)
+		}
+		if n < pages {
+			v.List.Pager.Next = pageURL(n + 1)
+		}
+		if n > 1 && len(v.Breadcrumbs) > 0 {
+			v.Breadcrumbs = append(v.Breadcrumbs[:len(v.Breadcrumbs):len(v.Breadcrumbs)], Link{Name: "Page " + strconv.Itoa(n), URL: v.URL})
+		}
+		p.add(outputPath(v.URL), kind, v)
+	}
+}
+
+// outputPath is the file a URL path is served from: "/a/" → "a/index.html".
+func outputPath(url string) string {
+	if url == "/" {
+		return "index.html"
+	}
+	if url[len(url)-1] == '/' {
+		return url[1:] + "index.html"
+	}
+	return url[1:]
+}

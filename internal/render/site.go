@@ -1,0 +1,65 @@
+package render
+
+import (
+	"github.com/peeplcoach/folio/internal/content"
+)
+
+// NewSite makes the site-wide view data of a build.
+func NewSite(idx *content.Index, assets *Assets, serve bool) *Site {
+	s := idx.Site
+	site := &Site{
+		Title:        s.Title,
+		Description:  s.Description,
+		Language:     s.Language,
+		BaseURL:      s.BaseURL,
+		Organisation: Party{Name: s.Organisation.Name, URL: s.Organisation.URL, Logo: s.Organisation.Logo},
+		Author:       Party{Name: s.Author.Name, URL: s.Author.URL},
+		LinkedIn:     s.LinkedIn.Page,
+		Nav: []Link{
+			{Name: "Articles", URL: "/"},
+			{Name: "Topics", URL: "/topics/"},
+			{Name: "Series", URL: "/series/"},
+			{Name: "Checklists", URL: "/checklists/"},
+		},
+		Feeds: []FeedLink{
+			{Title: s.Title + " (Atom)", URL: "/feed.xml", Type: "application/atom+xml"},
+			{Title: s.Title + " (JSON Feed)", URL: "/feed.json", Type: "application/feed+json"},
+		},
+		Serve: serve,
+	}
+	if len(idx.Articles) > 0 {
+		site.Year = idx.Articles[0].Date.Year()
+	}
+	if s.Image.Src != "" {
+		if a, ok := assets.Lookup(s.Image.Src); ok {
+			site.Image = &Image{URL: s.BaseURL + a.URL, Width: a.Width, Height: a.Height, Type: a.Type, Alt: s.Image.Alt}
+		}
+	}
+	return site
+}
+
+// Key hashes the site data, which every page shares.
+func (s *Site) Key() uint64 {
+	h := newHasher()
+	for _, x := range []string{s.Title, s.Description, s.Language, s.BaseURL, s.Organisation.Name, s.Organisation.URL, s.Organisation.Logo, s.Author.Name, s.Author.URL, s.Author.Logo, s.LinkedIn} {
+		h.str(x)
+	}
+	for _, l := range s.Nav {
+		h.link(l)
+	}
+	for _, f := range s.Feeds {
+		h.str(f.Title)
+		h.str(f.URL)
+		h.str(f.Type)
+	}
+	h.num(int64(s.Year))
+	if s.Image != nil {
+		h.str(s.Image.URL)
+		h.num(int64(s.Image.Width))
+		h.num(int64(s.Image.Height))
+		h.str(s.Image.Alt)
+		h.str(s.Image.Type)
+	}
+	h.flag(s.Serve)
+	return h.sum()
+}

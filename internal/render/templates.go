@@ -1,0 +1,194 @@
+// Package render turns view data into pages with the Go html/template files of
+// layouts/. It knows which template renders which page kind and what data each
+// gets; it knows nothing of disk, Markdown or HTTP.
+//
+// Layout files:
+//
+//	baseof.html          the page skeleton; pulls in {{ block "main" . }}
+//	partials/*.html      pieces called as {{ template "partials/card.html" . }}
+//	<kind>.html          one per page kind; defines "main" (and may override other
+//	                     blocks of baseof), or is a whole page of its own when it
+//	                     defines no "main" (the printable checklist is one)
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Kinds lists the page kinds and so the template file each needs: <kind>.html.
+var Kinds = []string{"home", "article", "page", "topics", "topic", "serieslist", "series", "404", "checklist", "checklists"}
+
+// Templates holds the parsed layouts: one template set per page kind, parsed
+// once and safe for concurrent use.
+type Templates struct {
+	partials *template.Template // baseof and partials, for RenderCard
+	byKind   map[string]*template.Template
+	entry    map[string]string // template to execute for each kind
+}
+
+// LayoutError is a template problem at a line of a layout file.
+type LayoutError struct {
+	Path string // "layouts/article.html"
+	Line int
+	Msg  string
+}
+
+func (e *LayoutError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+}
+
+// Load parses the layouts in fsys (the layouts/ folder). Every problem is
+// reported, each as a *LayoutError, joined.
+func Load(fsys fs.FS) (*Templates, error) {
+	files := map[string]string{}
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || path.Ext(p) != ".html" {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		files[p] = string(data)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read layouts: %w", err)
+	}
+	if _, ok := files["baseof.html"]; !ok {
+		return nil, &LayoutError{Path: "layouts/baseof.html", Msg: "missing: every site needs a base layout"}
+	}
+	base := template.New("baseof.html").Funcs(funcs)
+	var errs []error
+	if _, err := base.Parse(files["baseof.html"]); err != nil {
+		errs = append(errs, layoutError(err))
+	}
+	var partials []string
+	for p := range files {
+		if strings.HasPrefix(p, "partials/") {
+			partials = append(partials, p)
+		}
+	}
+	sort.Strings(partials)
+	for _, p := range partials {
+		if _, err := base.New(p).Parse(files[p]); err != nil {
+			errs = append(errs, layoutError(err))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, joinErrors(errs)
+	}
+	if base.Lookup(cardPartial) == nil {
+		return nil, &LayoutError{Path: "layouts/" + cardPartial, Msg: "missing: lists show articles with it"}
+	}
+	t := &Templates{byKind: map[string]*template.Template{}, entry: map[string]string{}}
+	for _, kind := range Kinds {
+		name := kind + ".html"
+		src, ok := files[name]
+		if !ok {
+			errs = append(errs, &LayoutError{Path: "layouts/" + name, Msg: "missing: the " + kind + " page needs it"})
+			continue
+		}
+		set, err := base.Clone()
+		if err == nil {
+			_, err = set.New(name).Parse(src)
+		}
+		if err != nil {
+			errs = append(errs, layoutError(err))
+			continue
+		}
+		t.byKind[kind] = set
+		t.entry[kind] = name
+		// baseof.html declares the "main" block, so look at the kind's own
+		// source: defining "main" means "fill the base layout".
+		if strings.Contains(src, `define "main"`) {
+			t.entry[kind] = "baseof.html"
+		}
+	}
+	if len(errs) > 0 {
+		return nil, joinErrors(errs)
+	}
+	// Every kind is cloned above; html/template forbids cloning a set once it
+	// has run, so base is only executed from here on.
+	t.partials = base
+	return t, nil
+}
+
+// cardPartial renders an article as lists show it.
+const cardPartial = "partials/card.html"
+
+// RenderCard renders c with partials/card.html into c.HTML.
+func (t *Templates) RenderCard(c *Card) error {
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	if err := t.partials.ExecuteTemplate(buf, cardPartial, c); err != nil {
+		return layoutError(err)
+	}
+	c.HTML = template.HTML(buf.String())
+	return nil
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// Execute renders one page of the given kind and returns its bytes.
+func (t *Templates) Execute(kind string, v *View) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := t.ExecuteTo(&buf, kind, v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// ExecuteTo renders one page of the given kind into w.
+func (t *Templates) ExecuteTo(w io.Writer, kind string, v *View) error {
+	set, ok := t.byKind[kind]
+	if !ok {
+		return fmt.Errorf("no template for page kind %q", kind)
+	}
+	if err := set.ExecuteTemplate(w, t.entry[kind], v); err != nil {
+		return layoutError(err)
+	}
+	return nil
+}
+
+var templateErr = regexp.MustCompile(`^(?:html/)?template: ([^:]+):(\d+)(?::\d+)?: (.*)$`)
+
+// layoutError turns a text/template or html/template error into a *LayoutError
+// naming the layout file and line.
+func layoutError(err error) error {
+	msg := err.Error()
+	if m := templateErr.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		return &LayoutError{Path: "layouts/" + m[1], Line: line, Msg: m[3]}
+	}
+	if i := strings.Index(msg, `"`); strings.HasPrefix(msg, "html/template:") && i > 0 {
+		name := msg[i+1:]
+		if j := strings.Index(name, `"`); j > 0 {
+			return &LayoutError{Path: "layouts/" + name[:j], Msg: strings.TrimSpace(msg)}
+		}
+	}
+	return &LayoutError{Path: "layouts", Msg: msg}
+}
+
+func joinErrors(errs []error) error {
+	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
+	return errors.Join(errs...)
+}

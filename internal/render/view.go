@@ -1,0 +1,181 @@
+package render
+
+import (
+	"html/template"
+	"time"
+)
+
+// View is the data every template gets as its dot. Which fields are set depends
+// on the page kind; README.md lists them per template. Everything a template can
+// reach is plain data built for it, so View.Key can say when a page's output
+// would be the same as last time and rendering can be skipped.
+type View struct {
+	Site        *Site
+	Kind        string // home, article, page, topics, topic, serieslist, series, 404, checklist, checklists
+	Title       string // the page's own title, as in its <h1>
+	Description string
+	URL         string // site path: "/articles/a/"
+	Image       *Image // share image for Open Graph and Twitter cards
+	Published   time.Time
+	Modified    time.Time
+	Author      *Link
+	Tags        []string
+	Breadcrumbs []Link     // from Home to the page itself
+	Feeds       []FeedLink // feeds of this page, besides the site's
+	Status      string     // "Draft" or "Scheduled for …", shown only in serve mode
+	NoIndex     bool       // ask search engines not to index (404, drafts)
+
+	Article    *Article        // kind article
+	Page       *Page           // kind page
+	List       *List           // kinds home, topic, series
+	Topics     []Count         // kind topics
+	Series     []Count         // kind serieslist
+	Checklist  *Checklist      // kind checklist
+	Checklists []ChecklistCard // kind checklists
+
+	assets *Assets
+}
+
+// Site is what every page knows of the site.
+type Site struct {
+	Title        string
+	Description  string
+	Language     string
+	BaseURL      string
+	Organisation Party
+	Author       Party
+	LinkedIn     string
+	Nav          []Link     // main navigation
+	Feeds        []FeedLink // the site's feeds
+	Year         int        // copyright year: the newest article's, so builds repeat
+	Image        *Image     // default share image
+	Serve        bool       // rendered for folio serve (drafts shown, banners)
+}
+
+// Party is a person or an organisation.
+type Party struct{ Name, URL, Logo string }
+
+// Link is a named URL.
+type Link struct{ Name, URL string }
+
+// FeedLink announces a feed in <head>.
+type FeedLink struct{ Title, URL, Type string }
+
+// Image is an image with what social previews need to know.
+type Image struct {
+	URL    string // absolute
+	Width  int
+	Height int
+	Type   string // MIME type
+	Alt    string
+}
+
+// Card is an article as lists show it. Cards are shared by every list that
+// shows the article.
+type Card struct {
+	Title          string
+	URL            string
+	Summary        string
+	Date           time.Time
+	Updated        time.Time // zero if never updated
+	Topics         []Link
+	Series         *Link
+	Part, Parts    int
+	ReadingMinutes int
+	Status         string // "", "Draft", "Scheduled for …"
+	Key            uint64 // hash of the fields above
+	// HTML is the card rendered once with partials/card.html and reused by
+	// every list that shows the article.
+	HTML template.HTML
+}
+
+// Article is the article page's own data.
+type Article struct {
+	*Card
+	Body      template.HTML
+	TOC       []TOCEntry // H2 and H3 when there are at least three
+	SeriesBox *SeriesBox
+	Related   []*Card
+	Checklist *ChecklistLinks // nil when the article has no checklist
+	BodyKey   uint64          // hash of the source the body came from
+}
+
+// TOCEntry is one line of a table of contents.
+type TOCEntry struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// SeriesBox shows an article's place in its series.
+type SeriesBox struct {
+	Name, URL   string
+	Part, Parts int
+	Prev, Next  *Card
+}
+
+// ChecklistLinks point from an article to its printable checklist.
+type ChecklistLinks struct {
+	Page   string // "/articles/a/checklist/"
+	A4     Download
+	Letter Download
+	Items  int
+}
+
+// Download is a file to download and its size.
+type Download struct {
+	URL  string
+	Size int64
+}
+
+// Page is a standalone page's own data.
+type Page struct {
+	Body    template.HTML
+	BodyKey uint64
+}
+
+// List is a paginated list of article cards.
+type List struct {
+	Heading string
+	Intro   string
+	Cards   []*Card
+	Pager   Pager
+}
+
+// Pager links the pages of a list.
+type Pager struct {
+	Page, Pages int
+	Prev, Next  string // URLs; empty at the ends
+	First, Last string
+}
+
+// Count is a topic or series with the number of its articles.
+type Count struct {
+	Name, URL string
+	Count     int
+	Latest    time.Time
+}
+
+// Checklist is the printable checklist page's data.
+type Checklist struct {
+	Title   string
+	Intro   string
+	Groups  []ChecklistGroup
+	Article Link // the article it comes from (URL absolute)
+	Links   ChecklistLinks
+	Date    time.Time
+}
+
+// ChecklistGroup is a heading with its items.
+type ChecklistGroup struct {
+	Heading string
+	Items   []string
+}
+
+// ChecklistCard lists one checklist on /checklists/.
+type ChecklistCard struct {
+	Title   string
+	Article Link
+	Items   int
+	Links   ChecklistLinks
+}
