@@ -1,0 +1,176 @@
+package build
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/peeplcoach/folio/internal/cache"
+	"github.com/peeplcoach/folio/internal/content"
+	"github.com/peeplcoach/folio/internal/pdf"
+	"github.com/peeplcoach/folio/internal/render"
+	"github.com/peeplcoach/folio/internal/social"
+)
+
+// artifact is an output file that is slow to make: a checklist PDF or a share
+// card. It is made once per key and kept in the cache folder; builds then link
+// the cached file into the output.
+type artifact struct {
+	path string // output file
+	key  string // cache key: a hash of everything that goes into the file
+	ext  string
+	make func() ([]byte, error)
+
+	// Set by ensureArtifacts:
+	size   int64
+	cached string // path of the cache entry, or "" without a cache
+	data   []byte // the bytes, when there is no cache
+}
+
+// artifacts lists the checklist PDFs and share cards of the site. Their keys
+// include the version of the code that draws them, so a new folio redraws.
+func (b *Builder) artifacts(idx *content.Index) (arts []*artifact, checklists map[*content.Article]*checklistFiles, cards map[*content.Article]*artifact, siteCard *artifact) {
+	site := idx.Site
+	checklists = map[*content.Article]*checklistFiles{}
+	cards = map[*content.Article]*artifact{}
+	for _, a := range idx.Articles {
+		if a.Checklist != nil && site.Checklists {
+			doc := checklistPDF(site, a)
+			docJSON, err := json.Marshal(doc)
+			if err != nil {
+				panic(err) // plain strings and a time: cannot fail
+			}
+			files := &checklistFiles{}
+			for _, size := range []pdf.PageSize{pdf.A4, pdf.Letter} {
+				size := size
+				art := &artifact{
+					path: strings.TrimPrefix(a.URL, "/") + "checklist-" + size.String() + ".pdf",
+					key:  cache.Key([]byte(pdf.Version), []byte(size.String()), docJSON),
+					ext:  ".pdf",
+					make: func() ([]byte, error) { return pdf.Render(doc, size) },
+				}
+				if size == pdf.A4 {
+					files.a4 = art
+				} else {
+					files.letter = art
+				}
+				arts = append(arts, art)
+			}
+			checklists[a] = files
+		}
+		if a.Image.Src == "" && site.ShareCards {
+			in := social.CardInput{Title: a.Title, SiteName: site.Title}
+			if a.Series != nil {
+				in.Series, in.Part, in.Parts = a.Series.Name, a.Part, len(a.Series.Articles)
+			}
+			art := b.cardArtifact(strings.TrimPrefix(a.URL, "/")+"card.png", in)
+			cards[a] = art
+			arts = append(arts, art)
+		}
+	}
+	if site.Image.Src == "" && site.ShareCards {
+		siteCard = b.cardArtifact("card.png", social.CardInput{Title: site.Title, SiteName: site.Description})
+		arts = append(arts, siteCard)
+	}
+	return arts, checklists, cards, siteCard
+}
+
+func (b *Builder) cardArtifact(path string, in social.CardInput) *artifact {
+	return &artifact{path: path, key: in.Key(), ext: ".png", make: func() ([]byte, error) { return b.painter.Card(in) }}
+}
+
+// checklistFiles are an article's two checklist PDFs.
+type checklistFiles struct{ a4, letter *artifact }
+
+// checklistPDF is what the PDF of an article's checklist shows.
+func checklistPDF(site *content.Site, a *content.Article) pdf.Checklist {
+	c := pdf.Checklist{
+		Title:        a.Checklist.Title,
+		Intro:        a.Checklist.Intro,
+		ArticleTitle: a.Title,
+		ArticleURL:   site.URL(a.URL),
+		SiteName:     site.Title,
+		Author:       firstNonEmpty(a.Author, site.Author.Name),
+		Subject:      a.Summary,
+		Lang:         site.Language,
+		Created:      a.Date,
+	}
+	for _, t := range a.Topics {
+		c.Keywords = append(c.Keywords, t.Name)
+	}
+	for _, g := range a.Checklist.Groups {
+		c.Groups = append(c.Groups, pdf.Group{Heading: g.Heading, Items: g.Items})
+	}
+	return c
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+// ensureArtifacts makes every artifact the cache lacks, in parallel, and
+// records the size of each: pages show the size of the PDFs they link.
+func (b *Builder) ensureArtifacts(ctx context.Context, arts []*artifact) error {
+	errs := make([]error, len(arts))
+	b.parallel(ctx, len(arts), func(i int) {
+		a := arts[i]
+		if b.cache != nil {
+			if size, ok := b.cache.Stat(a.key, a.ext); ok {
+				a.size, a.cached = size, b.cache.Path(a.key, a.ext)
+				return
+			}
+		}
+		data, err := a.make()
+		if err != nil {
+			errs[i] = fmt.Errorf("make %s: %w", a.path, err)
+			return
+		}
+		a.size = int64(len(data))
+		if b.cache == nil {
+			a.data = data
+			return
+		}
+		if a.cached, err = b.cache.Put(a.key, a.ext, data); err != nil {
+			errs[i] = err
+		}
+	})
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	var list []error
+	for _, err := range errs {
+		if err != nil {
+			list = append(list, err)
+		}
+	}
+	if len(list) > 0 {
+		return &Errors{List: list}
+	}
+	return nil
+}
+
+// checklistView is the data of an article's checklist page and box.
+func checklistView(site *content.Site, a *content.Article, files *checklistFiles) *render.Checklist {
+	c := &render.Checklist{
+		Title:   a.Checklist.Title,
+		Intro:   a.Checklist.Intro,
+		Article: render.Link{Name: a.Title, URL: site.URL(a.URL)},
+		Date:    a.Date,
+		Links: render.ChecklistLinks{
+			Page:   a.URL + "checklist/",
+			A4:     render.Download{URL: "/" + files.a4.path, Size: files.a4.size},
+			Letter: render.Download{URL: "/" + files.letter.path, Size: files.letter.size},
+			Items:  a.Checklist.Items(),
+		},
+	}
+	for _, g := range a.Checklist.Groups {
+		c.Groups = append(c.Groups, render.ChecklistGroup{Heading: g.Heading, Items: g.Items})
+	}
+	return c
+}

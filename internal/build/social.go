@@ -1,0 +1,84 @@
+package build
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/peeplcoach/folio/internal/content"
+	"github.com/peeplcoach/folio/internal/social"
+)
+
+// Card sizes: LinkedIn's recommended share image.
+const cardWidth, cardHeight = 1200, 627
+
+// cardImages returns the share image of every article: its own image: when it
+// has one (resolved later, with the page's assets), else its drawn card.
+func cardImages(idx *content.Index) map[*content.Article]social.Image {
+	images := make(map[*content.Article]social.Image, len(idx.Articles))
+	for _, a := range idx.Articles {
+		if a.Image.Src == "" && idx.Site.ShareCards {
+			images[a] = social.Image{URL: idx.Site.URL(a.URL + "card.png"), Width: cardWidth, Height: cardHeight, Type: "image/png", Alt: a.Title}
+		}
+	}
+	return images
+}
+
+// Posts composes the LinkedIn post of every article, newest first. A
+// hand-written hook or text that breaks LinkedIn's limits is an error at its
+// front-matter line. The feed, the export of folio snippets and the tests all
+// take their posts from here.
+func Posts(idx *content.Index, images map[*content.Article]social.Image, probs *content.Problems) []social.Post {
+	site := idx.Site
+	opts := social.Options{Campaign: site.LinkedIn.Campaign}
+	posts := make([]social.Post, 0, len(idx.Articles))
+	for _, a := range idx.Articles {
+		in := social.Article{
+			Slug:      a.Slug,
+			Title:     a.Title,
+			URL:       site.URL(a.URL),
+			Summary:   a.Summary,
+			Intro:     a.Doc.Intro,
+			Published: a.Date,
+			Hook:      a.LinkedIn.Hook,
+			Text:      a.LinkedIn.Text,
+			Hashtags:  a.LinkedIn.Hashtags,
+			Campaign:  a.LinkedIn.Campaign,
+			Card:      images[a],
+		}
+		for _, h := range a.Doc.Headings {
+			in.Headings = append(in.Headings, social.Heading{Level: h.Level, Text: h.Text})
+		}
+		for _, t := range a.Topics {
+			in.Topics = append(in.Topics, t.Name)
+		}
+		if a.Series != nil {
+			in.Series, in.Part, in.Parts = a.Series.Name, a.Part, len(a.Series.Articles)
+		}
+		post, err := social.Compose(in, opts)
+		if err != nil {
+			line := a.LinkedIn.Line
+			var fe *social.FieldError
+			if errors.As(err, &fe) {
+				key := fe.Field
+				if i := strings.IndexByte(key, '['); i >= 0 {
+					key = key[:i]
+				}
+				line = a.Line(key)
+			}
+			probs.Errors = append(probs.Errors, &content.Error{Path: a.Path, Line: line, Err: unwrapField(err)})
+			continue
+		}
+		posts = append(posts, post)
+	}
+	return posts
+}
+
+// unwrapField keeps the field's own message ("linkedin.hook: too long: …")
+// without the wrapping that names the slug, which the file path already says.
+func unwrapField(err error) error {
+	var fe *social.FieldError
+	if errors.As(err, &fe) {
+		return fe
+	}
+	return err
+}
