@@ -1,0 +1,144 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/peeplcoach/folio/internal/build"
+	"github.com/peeplcoach/folio/internal/output"
+)
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("build", "build [--src DIR] [--out DIR] [--drafts] [--future] [--base-url URL] [--minify=false]", stderr)
+	src := fs.String("src", ".", "the site folder, holding content/, layouts/ and static/")
+	out := fs.String("out", "public", "the output folder, replaced as a whole when the build succeeds")
+	drafts := fs.Bool("drafts", false, "publish pages marked draft: true")
+	future := fs.Bool("future", false, "publish articles dated in the future")
+	baseURL := fs.String("base-url", "", "the site's absolute URL, overriding base_url of content/site.yaml (for deploy previews)")
+	minify := fs.Bool("minify", true, "minify HTML, CSS, JS, SVG, XML and JSON (false to read the output)")
+	timings := fs.Bool("timings", false, "print the time of each build phase")
+	cacheDir := fs.String("cache", "", "the folder that keeps checklist PDFs and share cards between builds (default <src>/.cache)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for folio's developers)")
+	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the build to this file (for folio's developers)")
+	if code, ok := parseFlags(fs, args, stdout); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "folio build: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return exitUsage
+	}
+	if *baseURL != "" && !strings.HasPrefix(*baseURL, "https://") && !strings.HasPrefix(*baseURL, "http://") {
+		fmt.Fprintf(stderr, "folio build: --base-url %q must start with https:// or http://\n", *baseURL)
+		return exitUsage
+	}
+	outDir := *out
+	if !filepath.IsAbs(outDir) && *src != "." && !isFlagSet(fs, "out") {
+		outDir = filepath.Join(*src, outDir) // public/ belongs to the site, like content/
+	}
+
+	stage, err := output.NewStaging(outDir, *src)
+	if err != nil {
+		fmt.Fprintf(stderr, "folio build: %v\n", err)
+		return exitFailed
+	}
+	b, err := build.New(os.DirFS(*src), build.Options{
+		Drafts: *drafts, Future: *future, BaseURL: *baseURL, Minify: *minify, Fingerprint: true,
+		CacheDir: cacheFolder(*src, *cacheDir),
+	})
+	if err != nil {
+		stage.Discard()
+		fmt.Fprintf(stderr, "folio build: %v\n", err)
+		return exitFailed
+	}
+	stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
+	if err != nil {
+		stage.Discard()
+		fmt.Fprintf(stderr, "folio build: %v\n", err)
+		return exitFailed
+	}
+	report, err := b.Build(ctx, stage)
+	if perr := stopProfiles(); perr != nil {
+		fmt.Fprintf(stderr, "folio build: %v\n", perr)
+	}
+	if err != nil {
+		stage.Discard()
+		printErrors(stderr, *src, err)
+		fmt.Fprintf(stderr, "folio build: failed; %s is unchanged\n", outDir)
+		return exitFailed
+	}
+	if err := stage.Commit(); err != nil {
+		stage.Discard()
+		fmt.Fprintf(stderr, "folio build: %v\n", err)
+		return exitFailed
+	}
+	for _, w := range report.Warnings {
+		fmt.Fprintf(stderr, "warning: %s\n", prefixed(*src, w.Error()))
+	}
+	if *timings {
+		for _, t := range report.Timings {
+			fmt.Fprintf(stdout, "  %-13s %s\n", t.Phase, t.Duration)
+		}
+	}
+	fmt.Fprintf(stdout, "folio: %s → %s\n", report.Summary(), outDir)
+	return exitOK
+}
+
+// cacheFolder is the cache folder: the flag's, or .cache in the site folder,
+// which netlify.toml keeps between deploys.
+func cacheFolder(src, flag string) string {
+	if flag != "" {
+		return flag
+	}
+	return filepath.Join(src, ".cache")
+}
+
+func isFlagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == name {
+			set = true
+		}
+	})
+	return set
+}
+
+// printErrors prints every problem of a failed build on its own line.
+func printErrors(w io.Writer, src string, err error) {
+	var be *build.Errors
+	if errors.As(err, &be) {
+		for _, e := range be.List {
+			fmt.Fprintf(w, "error: %s\n", prefixed(src, e.Error()))
+		}
+		fmt.Fprintf(w, "%d %s\n", len(be.List), plural(len(be.List), "error", "errors"))
+		return
+	}
+	fmt.Fprintf(w, "error: %v\n", err)
+}
+
+// prefixed makes a message's file path relative to the working directory, so
+// editors and terminals can open it: "content/a.md:3: …" → "site/content/a.md:3: …".
+func prefixed(src, msg string) string {
+	if src == "." || src == "" {
+		return msg
+	}
+	for _, root := range []string{"content/", "layouts/", "static/"} {
+		if strings.HasPrefix(msg, root) {
+			return strings.TrimSuffix(filepath.ToSlash(src), "/") + "/" + msg
+		}
+	}
+	return msg
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/peeplcoach/folio/internal/build"
+	"github.com/peeplcoach/folio/internal/output"
+	"github.com/peeplcoach/folio/internal/serve"
+)
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("serve", "serve [--src DIR] [--bind 127.0.0.1] [--port 1313] [--drafts=true] [--future=true] [--open]", stderr)
+	src := fs.String("src", ".", "the site folder, holding content/, layouts/ and static/")
+	bind := fs.String("bind", "127.0.0.1", "the address to listen on; 0.0.0.0 shows the preview to your whole network")
+	port := fs.Int("port", serve.DefaultPort, "the port to listen on")
+	drafts := fs.Bool("drafts", true, "show pages marked draft: true, with a Draft banner")
+	future := fs.Bool("future", true, "show articles dated in the future, with a Scheduled banner")
+	open := fs.Bool("open", false, "open the preview in your browser")
+	minify := fs.Bool("minify", false, "minify the preview like the published site")
+	cacheDir := fs.String("cache", "", "the folder that keeps checklist PDFs and share cards (default <src>/.cache)")
+	if code, ok := parseFlags(fs, args, stdout); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "folio serve: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return exitUsage
+	}
+	if *port < 0 || *port > 65535 {
+		fmt.Fprintf(stderr, "folio serve: --port %d is not a port\n", *port)
+		return exitUsage
+	}
+	if _, err := os.Stat(filepath.Join(*src, "content")); err != nil {
+		fmt.Fprintf(stderr, "folio serve: %s has no content/ folder: run folio serve in the site's folder, or give --src\n", *src)
+		return exitFailed
+	}
+
+	// The preview lives in a temporary folder, never in public/: a preview
+	// with drafts must not be deployed by mistake.
+	out, err := os.MkdirTemp("", "folio-serve-")
+	if err != nil {
+		fmt.Fprintf(stderr, "folio serve: %v\n", err)
+		return exitFailed
+	}
+	defer os.RemoveAll(out)
+
+	b, err := build.New(os.DirFS(*src), build.Options{
+		Drafts: *drafts, Future: *future, Minify: *minify, Serve: true,
+		CacheDir: cacheFolder(*src, *cacheDir),
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "folio serve: %v\n", err)
+		return exitFailed
+	}
+	cfg := serve.Config{
+		SourceDir: *src,
+		OutputDir: out,
+		Bind:      *bind,
+		Port:      *port,
+		Log:       stdout,
+		Netlify:   netlifyFile(*src),
+		Open:      *open,
+	}
+	if err := serve.Run(ctx, cfg, rebuilder(b, output.OpenFolder(out))); err != nil {
+		fmt.Fprintf(stderr, "folio serve: %v\n", err)
+		return exitFailed
+	}
+	return exitOK
+}
+
+// rebuilder adapts the builder to the dev server: a full build first, then
+// rebuilds of what changed, each summed up in one line.
+func rebuilder(b *build.Builder, out *output.Folder) serve.RebuildFunc {
+	return func(ctx context.Context, changed []string) (serve.Result, error) {
+		start := time.Now()
+		var rep *build.Report
+		var err error
+		if changed == nil {
+			rep, err = b.Build(ctx, out)
+		} else {
+			rep, err = b.Rebuild(ctx, out, changed)
+		}
+		if err != nil {
+			return serve.Result{}, err
+		}
+		summary := fmt.Sprintf("%d of %d pages rendered, %d %s written in %s", rep.Rendered, rep.Pages, rep.Written, plural(rep.Written, "file", "files"), time.Since(start).Round(100*time.Microsecond))
+		if rep.Removed > 0 {
+			summary += fmt.Sprintf(", %d removed", rep.Removed)
+		}
+		if n := len(rep.Warnings); n > 0 {
+			summary += fmt.Sprintf("; %d %s: %s", n, plural(n, "warning", "warnings"), firstLine(errors.Join(rep.Warnings...).Error()))
+		}
+		return serve.Result{Changed: rep.Changed, Summary: summary}, nil
+	}
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i] + " …"
+	}
+	return s
+}
+
+// netlifyFile returns the site's netlify.toml, or "" when it has none.
+func netlifyFile(src string) string {
+	p := filepath.Join(src, "netlify.toml")
+	if _, err := os.Stat(p); err != nil {
+		return ""
+	}
+	return p
+}
