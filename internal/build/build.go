@@ -41,7 +41,7 @@ type Options struct {
 	Fingerprint bool
 	Serve       bool             // building for folio serve: mark drafts, scheduled pages
 	Now         func() time.Time // decides what is in the future; time.Now if nil
-	Workers     int              // parallel workers; GOMAXPROCS if 0
+	Workers     int              // parallel workers; 4 × GOMAXPROCS if 0
 	// CacheDir keeps checklist PDFs and share cards between builds; empty
 	// makes them anew each build and keeps them in memory.
 	CacheDir string
@@ -127,7 +127,10 @@ func New(fsys fs.FS, opts Options) (*Builder, error) {
 		opts.Now = time.Now
 	}
 	if opts.Workers <= 0 {
-		opts.Workers = runtime.GOMAXPROCS(0)
+		// Workers read and write files as well as compute: while some wait
+		// on the disk, others keep the cores busy. Four per core keeps both
+		// busy without holding many pages in memory at once.
+		opts.Workers = 4 * runtime.GOMAXPROCS(0)
 	}
 	b := &Builder{fsys: fsys, opts: opts, min: output.NewMinifier(), last: map[string]outputState{}, cards: map[string]cardState{}}
 	if opts.CacheDir != "" {

@@ -126,6 +126,7 @@ func (v *View) Key() uint64 {
 		h.str(f.Title)
 		h.str(f.URL)
 		h.str(f.Type)
+		h.str(f.Label)
 	}
 	h.str(v.Status)
 	h.flag(v.NoIndex)

@@ -21,7 +21,7 @@ func fullView() *View {
 		Image:     &Image{URL: "https://x/i.png", Width: 1, Height: 2, Type: "image/png", Alt: "a"},
 		Published: time.Unix(3, 0), Modified: time.Unix(4, 0),
 		Author: &Link{"A", "https://a/"}, Tags: []string{"x"},
-		Breadcrumbs: []Link{{"Home", "/"}}, Feeds: []FeedLink{{"F", "/f.xml", "t"}},
+		Breadcrumbs: []Link{{"Home", "/"}}, Feeds: []FeedLink{{"F", "/f.xml", "t", "l"}},
 		Status: "Draft", NoIndex: true,
 		Article: &Article{Card: card("a"), BodyKey: 9, TOC: []TOCEntry{{2, "id", "text"}},
 			SeriesBox: &SeriesBox{Name: "S", URL: "/s/", Part: 1, Parts: 2, Prev: card("p"), Next: card("n")},
@@ -142,7 +142,7 @@ func mutate(v reflect.Value, path []string) bool {
 func TestSiteKeyCoversEveryField(t *testing.T) {
 	full := func() *Site {
 		return &Site{Title: "t", Description: "d", Language: "en", BaseURL: "https://x", Organisation: Party{"o", "u", "l"}, Author: Party{"a", "u", "l"},
-			LinkedIn: "https://li", Nav: []Link{{"n", "/"}}, Feeds: []FeedLink{{"f", "/f", "t"}}, Year: 2025, Image: &Image{"https://i", 1, 2, "image/png", "alt"}, Serve: true}
+			LinkedIn: "https://li", Nav: []Link{{"n", "/"}}, Pages: []Link{{"p", "/p/"}}, Feeds: []FeedLink{{"f", "/f", "t", "l"}}, Year: 2025, Image: &Image{"https://i", 1, 2, "image/png", "alt"}, Serve: true}
 	}
 	base := full().Key()
 	var paths []string

@@ -201,7 +201,7 @@ func (p *planner) topics() {
 			return &View{
 				Title:       topic.Name,
 				Description: "Articles about " + topic.Name + " from " + p.site.Title + ".",
-				Feeds:       []FeedLink{{Title: p.site.Title + ": " + topic.Name, URL: topic.URL + "feed.xml", Type: "application/atom+xml"}},
+				Feeds:       []FeedLink{{Title: p.site.Title + ": " + topic.Name, URL: topic.URL + "feed.xml", Type: "application/atom+xml", Label: "Feed of this topic"}},
 				Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: "Topics", URL: "/topics/"}, {Name: topic.Name, URL: topic.URL}},
 				List:        &List{Heading: topic.Name},
 			}

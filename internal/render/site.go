@@ -22,10 +22,13 @@ func NewSite(idx *content.Index, assets *Assets, serve bool) *Site {
 			{Name: "Checklists", URL: "/checklists/"},
 		},
 		Feeds: []FeedLink{
-			{Title: s.Title + " (Atom)", URL: "/feed.xml", Type: "application/atom+xml"},
-			{Title: s.Title + " (JSON Feed)", URL: "/feed.json", Type: "application/feed+json"},
+			{Title: s.Title + " (Atom)", URL: "/feed.xml", Type: "application/atom+xml", Label: "Atom feed"},
+			{Title: s.Title + " (JSON Feed)", URL: "/feed.json", Type: "application/feed+json", Label: "JSON Feed"},
 		},
 		Serve: serve,
+	}
+	for _, p := range idx.Pages {
+		site.Pages = append(site.Pages, Link{Name: p.Title, URL: p.URL})
 	}
 	if len(idx.Articles) > 0 {
 		site.Year = idx.Articles[0].Date.Year()
@@ -44,13 +47,17 @@ func (s *Site) Key() uint64 {
 	for _, x := range []string{s.Title, s.Description, s.Language, s.BaseURL, s.Organisation.Name, s.Organisation.URL, s.Organisation.Logo, s.Author.Name, s.Author.URL, s.Author.Logo, s.LinkedIn} {
 		h.str(x)
 	}
-	for _, l := range s.Nav {
-		h.link(l)
+	for _, links := range [][]Link{s.Nav, s.Pages} {
+		h.num(int64(len(links)))
+		for _, l := range links {
+			h.link(l)
+		}
 	}
 	for _, f := range s.Feeds {
 		h.str(f.Title)
 		h.str(f.URL)
 		h.str(f.Type)
+		h.str(f.Label)
 	}
 	h.num(int64(s.Year))
 	if s.Image != nil {

@@ -46,6 +46,7 @@ type Site struct {
 	Author       Party
 	LinkedIn     string
 	Nav          []Link     // main navigation
+	Pages        []Link     // the standalone pages (About …), for the footer
 	Feeds        []FeedLink // the site's feeds
 	Year         int        // copyright year: the newest article's, so builds repeat
 	Image        *Image     // default share image
@@ -59,7 +60,12 @@ type Party struct{ Name, URL, Logo string }
 type Link struct{ Name, URL string }
 
 // FeedLink announces a feed in <head>.
-type FeedLink struct{ Title, URL, Type string }
+type FeedLink struct {
+	Title string // "Peeplcoach Insights (Atom)", for feed readers
+	URL   string
+	Type  string
+	Label string // "Atom feed", for a link on the page
+}
 
 // Image is an image with what social previews need to know.
 type Image struct {
