@@ -23,6 +23,7 @@ type artifact struct {
 	make func() ([]byte, error)
 
 	// Set by ensureArtifacts:
+	ready  bool // made or found in the cache
 	size   int64
 	cached string // path of the cache entry, or "" without a cache
 	data   []byte // the bytes, when there is no cache
@@ -36,27 +37,11 @@ func (b *Builder) artifacts(idx *content.Index) (arts []*artifact, checklists ma
 	cards = map[*content.Article]*artifact{}
 	for _, a := range idx.Articles {
 		if a.Checklist != nil && site.Checklists {
-			doc := checklistPDF(site, a)
-			docJSON, err := json.Marshal(doc)
-			if err != nil {
-				panic(err) // plain strings and a time: cannot fail
+			files := &checklistFiles{
+				a4:     b.checklistArtifact(site, a, pdf.A4),
+				letter: b.checklistArtifact(site, a, pdf.Letter),
 			}
-			files := &checklistFiles{}
-			for _, size := range []pdf.PageSize{pdf.A4, pdf.Letter} {
-				size := size
-				art := &artifact{
-					path: strings.TrimPrefix(a.URL, "/") + "checklist-" + size.String() + ".pdf",
-					key:  cache.Key([]byte(pdf.Version), []byte(size.String()), docJSON),
-					ext:  ".pdf",
-					make: func() ([]byte, error) { return pdf.Render(doc, size) },
-				}
-				if size == pdf.A4 {
-					files.a4 = art
-				} else {
-					files.letter = art
-				}
-				arts = append(arts, art)
-			}
+			arts = append(arts, files.a4, files.letter)
 			checklists[a] = files
 		}
 		if a.Image.Src == "" && site.ShareCards {
@@ -76,8 +61,57 @@ func (b *Builder) artifacts(idx *content.Index) (arts []*artifact, checklists ma
 	return arts, checklists, cards, siteCard
 }
 
+// memoArtifact is an artifact and a cheap hash of what it was made from, so a
+// rebuild can take it as it is instead of hashing its content again.
+type memoArtifact struct {
+	in  uint64
+	art *artifact
+}
+
+// remember returns the artifact planned for path by an earlier build when its
+// inputs hash to in, or a new one from plan.
+func (b *Builder) remember(path string, in uint64, plan func() *artifact) *artifact {
+	if m, ok := b.artMemo[path]; ok && m.in == in {
+		return m.art
+	}
+	a := plan()
+	b.artMemo[path] = memoArtifact{in: in, art: a}
+	return a
+}
+
+func (b *Builder) checklistArtifact(site *content.Site, a *content.Article, size pdf.PageSize) *artifact {
+	path := strings.TrimPrefix(a.URL, "/") + "checklist-" + size.String() + ".pdf"
+	// The PDF shows the page (its source), the site's name, URL, language
+	// and author, and the article's topics.
+	h := newKeyHasher()
+	h.num(a.SourceHash)
+	h.str(pdf.Version, size.String(), site.Title, site.BaseURL, site.Language, site.Author.Name)
+	for _, t := range a.Topics {
+		h.str(t.Name)
+	}
+	return b.remember(path, h.sum(), func() *artifact {
+		doc := checklistPDF(site, a)
+		docJSON, err := json.Marshal(doc)
+		if err != nil {
+			panic(err) // plain strings and a time: cannot fail
+		}
+		return &artifact{
+			path: path,
+			key:  cache.Key([]byte(pdf.Version), []byte(size.String()), docJSON),
+			ext:  ".pdf",
+			make: func() ([]byte, error) { return pdf.Render(doc, size) },
+		}
+	})
+}
+
 func (b *Builder) cardArtifact(path string, in social.CardInput) *artifact {
-	return &artifact{path: path, key: in.Key(), ext: ".png", make: func() ([]byte, error) { return b.painter.Card(in) }}
+	h := newKeyHasher()
+	h.str(in.Title, in.Series, in.SiteName)
+	h.num(uint64(in.Part))
+	h.num(uint64(in.Parts))
+	return b.remember(path, h.sum(), func() *artifact {
+		return &artifact{path: path, key: in.Key(), ext: ".png", make: func() ([]byte, error) { return b.painter.Card(in) }}
+	})
 }
 
 // checklistFiles are an article's two checklist PDFs.
@@ -120,9 +154,12 @@ func (b *Builder) ensureArtifacts(ctx context.Context, arts []*artifact) error {
 	errs := make([]error, len(arts))
 	b.parallel(ctx, len(arts), func(i int) {
 		a := arts[i]
+		if a.ready {
+			return
+		}
 		if b.cache != nil {
 			if size, ok := b.cache.Stat(a.key, a.ext); ok {
-				a.size, a.cached = size, b.cache.Path(a.key, a.ext)
+				a.size, a.cached, a.ready = size, b.cache.Path(a.key, a.ext), true
 				return
 			}
 		}
@@ -133,12 +170,14 @@ func (b *Builder) ensureArtifacts(ctx context.Context, arts []*artifact) error {
 		}
 		a.size = int64(len(data))
 		if b.cache == nil {
-			a.data = data
+			a.data, a.ready = data, true
 			return
 		}
 		if a.cached, err = b.cache.Put(a.key, a.ext, data); err != nil {
 			errs[i] = err
+			return
 		}
+		a.ready = true
 	})
 	if err := ctx.Err(); err != nil {
 		return err

@@ -2,10 +2,14 @@ package build
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/peeplcoach/folio/internal/corpus"
 	"github.com/peeplcoach/folio/internal/output"
@@ -84,4 +88,55 @@ func BenchmarkBuild10k(b *testing.B) {
 	for _, v := range []string{"plain", "warm", "cold"} {
 		b.Run(v, func(b *testing.B) { benchmarkBuild(b, 10000, v) })
 	}
+}
+
+// BenchmarkRebuild10k measures what folio serve does after a writer saves one
+// article: a rebuild of a 10,000-article site (checklists and cards on, warm
+// cache) after one article's body changed, written to disk in place.
+func BenchmarkRebuild10k(b *testing.B) { benchmarkRebuild(b, 10000) }
+
+// BenchmarkRebuild1k is the same at 1,000 articles: the two together show
+// how the rebuild grows with the site.
+func BenchmarkRebuild1k(b *testing.B) { benchmarkRebuild(b, 1000) }
+
+func benchmarkRebuild(b *testing.B, n int) {
+	fsys := benchSite(b, n, "")
+	var names []string
+	for p := range fsys {
+		if strings.HasPrefix(p, "content/articles/") {
+			names = append(names, p)
+		}
+	}
+	sort.Strings(names)
+	// FOLIO_BENCH_CACHE keeps the PDFs and cards between runs of the
+	// benchmark, which otherwise spends minutes making them before timing.
+	cacheDir := os.Getenv("FOLIO_BENCH_CACHE")
+	if cacheDir == "" {
+		cacheDir = filepath.Join(b.TempDir(), "cache")
+	}
+	bld, err := New(fsys, Options{Serve: true, Drafts: true, Future: true, CacheDir: cacheDir})
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := output.OpenFolder(b.TempDir())
+	if _, err := bld.Build(context.Background(), out); err != nil {
+		b.Fatal(err)
+	}
+	var total time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p := names[i%len(names)]
+		f := fsys[p]
+		f.Data = append(f.Data[:len(f.Data):len(f.Data)], fmt.Sprintf("\nOne more sentence, number %d.\n", i)...)
+		r, err := bld.Rebuild(context.Background(), out, []string{p})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(r.Rendered), "pages/op")
+		total += r.Duration
+		if os.Getenv("FOLIO_BENCH_PHASES") != "" && i < 3 {
+			b.Logf("%v rendered %d written %d: %v", r.Duration, r.Rendered, r.Written, r.Timings)
+		}
+	}
+	b.ReportMetric(float64(total.Microseconds())/1000/float64(b.N), "rebuild-ms")
 }

@@ -107,6 +107,14 @@ type Builder struct {
 	last map[string]outputState
 	// cards keeps each article card's HTML by URL, for rebuilds.
 	cards map[string]cardState
+	// artMemo keeps the artifacts planned by earlier builds by output path,
+	// posts the LinkedIn posts by page path: a rebuild reuses those whose
+	// inputs did not change.
+	artMemo map[string]memoArtifact
+	posts   map[string]memoPost
+	// lastPlan is the plan of the last good build, which a quick rebuild
+	// (see quick.go) updates in place.
+	lastPlan *plan
 }
 
 type cardState struct {
@@ -132,7 +140,8 @@ func New(fsys fs.FS, opts Options) (*Builder, error) {
 		// busy without holding many pages in memory at once.
 		opts.Workers = 4 * runtime.GOMAXPROCS(0)
 	}
-	b := &Builder{fsys: fsys, opts: opts, min: output.NewMinifier(), last: map[string]outputState{}, cards: map[string]cardState{}}
+	b := &Builder{fsys: fsys, opts: opts, min: output.NewMinifier(), last: map[string]outputState{}, cards: map[string]cardState{},
+		artMemo: map[string]memoArtifact{}, posts: map[string]memoPost{}}
 	if opts.CacheDir != "" {
 		c, err := cache.Open(opts.CacheDir)
 		if err != nil {
@@ -146,6 +155,7 @@ func New(fsys fs.FS, opts Options) (*Builder, error) {
 // Build builds the whole site into sink, which must start empty.
 func (b *Builder) Build(ctx context.Context, sink Sink) (*Report, error) {
 	b.files = nil
+	b.lastPlan = nil
 	b.last = map[string]outputState{}
 	b.cards = map[string]cardState{}
 	return b.run(ctx, sink, nil)
@@ -158,6 +168,9 @@ func (b *Builder) Build(ctx context.Context, sink Sink) (*Report, error) {
 func (b *Builder) Rebuild(ctx context.Context, sink Sink, changed []string) (*Report, error) {
 	if b.files == nil {
 		return b.run(ctx, sink, nil)
+	}
+	if r, ok, err := b.quickRebuild(ctx, sink, changed); ok || err != nil {
+		return r, err
 	}
 	return b.run(ctx, sink, changed)
 }
@@ -229,18 +242,19 @@ func (b *Builder) run(ctx context.Context, sink Sink, changed []string) (*Report
 	}
 
 	t0 = time.Now()
-	res, err := b.execute(ctx, sink, plan)
+	res, err := b.execute(ctx, sink, plan, false)
 	phase("render+write", t0)
 	if err != nil {
+		b.lastPlan = nil
 		return nil, err
 	}
-	b.index = idx
+	b.index, b.lastPlan = idx, plan
 
 	content.SortErrors(probs.Warnings)
 	for _, w := range append(b.siteProbs.Warnings, probs.Warnings...) {
 		r.Warnings = append(r.Warnings, w)
 	}
-	r.Pages, r.Files = plan.pages, len(plan.jobs)
+	r.Pages, r.Files = plan.npages, len(plan.jobs)
 	r.Rendered, r.Written, r.Removed, r.Bytes, r.Changed = res.rendered, res.written, res.removed, res.bytes, res.changed
 	r.Duration = time.Since(start)
 	return r, nil

@@ -28,6 +28,13 @@ func (k *keyHasher) num(n uint64) {
 	k.h.Write(b[:])
 }
 
+func (k *keyHasher) str(ss ...string) {
+	for _, s := range ss {
+		k.num(uint64(len(s)))
+		k.h.WriteString(s)
+	}
+}
+
 func (k *keyHasher) flag(f bool) {
 	if f {
 		k.num(1)
@@ -57,8 +64,10 @@ type executed struct {
 // execute renders and writes every job in parallel. A job whose key equals
 // the one that made the file last time is skipped; a file whose new bytes hash
 // like the old ones is not written again. Each worker writes only its own
-// results[i]; this goroutine then updates b.last, so no lock is needed.
-func (b *Builder) execute(ctx context.Context, sink Sink, pl *plan) (executed, error) {
+// results[i]; this goroutine then updates b.last, so no lock is needed. A
+// partial plan (a quick rebuild's) lists only some outputs, so files it does
+// not list are kept rather than removed.
+func (b *Builder) execute(ctx context.Context, sink Sink, pl *plan, partial bool) (executed, error) {
 	if err := b.renderCards(ctx, pl); err != nil {
 		return executed{}, err
 	}
@@ -94,9 +103,11 @@ func (b *Builder) execute(ctx context.Context, sink Sink, pl *plan) (executed, e
 		return ex, &Errors{List: errs}
 	}
 	var stale []string
-	for p := range b.last {
-		if !produced[p] {
-			stale = append(stale, p)
+	if !partial {
+		for p := range b.last {
+			if !produced[p] {
+				stale = append(stale, p)
+			}
 		}
 	}
 	sort.Strings(stale)
@@ -200,6 +211,10 @@ func (b *Builder) runJob(sink Sink, pl *plan, j *job) jobResult {
 		data = buf.Bytes()
 		res.rendered = true
 	case jobData:
+		key = j.key
+		if key != 0 && hadPrev && prev.key == key {
+			return jobResult{state: prev}
+		}
 		data, err = j.produce()
 		if err != nil {
 			err = fmt.Errorf("write %s: %w", j.path, err)

@@ -71,8 +71,7 @@ type parsed struct {
 	content.Problems
 }
 
-// parsePages converts every dirty page, in parallel. Worker i writes only
-// results[i]; this goroutine stores them.
+// parsePages converts every dirty page and returns all pages with their problems.
 func (b *Builder) parsePages(ctx context.Context) parsed {
 	var todo []*file
 	for _, f := range b.files {
@@ -80,6 +79,13 @@ func (b *Builder) parsePages(ctx context.Context) parsed {
 			todo = append(todo, f)
 		}
 	}
+	b.parseFiles(ctx, todo)
+	return b.collectPages()
+}
+
+// parseFiles converts the given pages, in parallel. Worker i writes only
+// results[i]; this goroutine stores them.
+func (b *Builder) parseFiles(ctx context.Context, todo []*file) {
 	if b.conv != nil {
 		type result struct {
 			data  []byte
@@ -119,7 +125,10 @@ func (b *Builder) parsePages(ctx context.Context) parsed {
 			f.hash, f.page, f.probs, f.dirty = results[i].hash, results[i].page, results[i].probs, false
 		}
 	}
+}
 
+// collectPages lists every parsed page, in path order, with the problems found.
+func (b *Builder) collectPages() parsed {
 	var out parsed
 	paths := make([]string, 0, len(b.files))
 	for p, f := range b.files {

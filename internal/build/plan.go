@@ -29,6 +29,7 @@ type job struct {
 	origin  string // what asked for it, for collision messages
 	page    render.Output
 	produce func() ([]byte, error)
+	key     uint64 // jobData: a hash of what produce reads, or 0 to always produce
 	src     *file
 	art     *artifact
 }
@@ -43,11 +44,17 @@ type planInputs struct {
 
 // plan is the list of outputs of a build.
 type plan struct {
-	jobs   []job
-	cards  []*render.Card
-	pages  int
-	urls   map[string]bool // every URL path the site answers, for the link check
-	common uint64          // hash of what every page shares: site, assets, templates
+	jobs  []job
+	cards []*render.Card
+	pages render.Pages // the planned HTML pages, for quick rebuilds
+	// What the quick rebuild of one article updates:
+	checklists map[*content.Article]*render.Checklist
+	images     map[*content.Article]social.Image // share images announced in posts
+	posts      []social.Post
+	postIndex  map[string]int // slug → index in posts
+	npages     int
+	urls       map[string]bool // every URL path the site answers, for the link check
+	common     uint64          // hash of what every page shares: site, assets, templates
 }
 
 // plan lists every output file of the build and checks that no two claim one path.
@@ -87,15 +94,22 @@ func (b *Builder) plan(idx *content.Index, assets *render.Assets, files []publis
 	for _, o := range pages.Outputs {
 		pl.jobs = append(pl.jobs, job{path: o.Path, kind: jobPage, origin: "the " + o.Kind + " page " + o.View.URL, page: o})
 	}
-	pl.pages = len(pages.Outputs)
+	pl.npages = len(pages.Outputs)
 	pl.cards = pages.Cards
+	pl.pages = pages
+	pl.checklists = checklists
 	cardImages := cardImages(idx)
 	for a, card := range in.cards {
 		img := cardImages[a]
 		img.Length = card.size
 		cardImages[a] = img
 	}
-	posts := Posts(idx, cardImages, &probs)
+	posts := posts(idx, cardImages, &probs, b.posts)
+	pl.images, pl.posts = cardImages, posts
+	pl.postIndex = make(map[string]int, len(posts))
+	for i, p := range posts {
+		pl.postIndex[p.Slug] = i
+	}
 	pl.jobs = append(pl.jobs, b.dataJobs(idx, posts)...)
 	for _, a := range in.arts {
 		pl.jobs = append(pl.jobs, job{path: a.path, kind: jobArtifact, origin: "folio's " + a.path, art: a})
@@ -143,6 +157,24 @@ func urlOf(p string) string {
 // dataJobs are the outputs made in Go rather than from templates.
 func (b *Builder) dataJobs(idx *content.Index, posts []social.Post) []job {
 	site := idx.Site
+	jobs := []job{
+		{path: "sitemap.xml", kind: jobData, origin: "the sitemap", key: sitemapKey(idx), produce: func() ([]byte, error) {
+			return feed.Sitemap(sitemapURLs(idx))
+		}},
+		{path: "robots.txt", kind: jobData, origin: "robots.txt", produce: func() ([]byte, error) {
+			return feed.Robots(site.URL("/sitemap.xml")), nil
+		}},
+		{path: "_redirects", kind: jobData, origin: "the redirects", produce: func() ([]byte, error) {
+			return redirects(idx), nil
+		}},
+	}
+	return append(jobs, b.feedJobs(idx, posts)...)
+}
+
+// feedJobs are the feeds: Atom and JSON Feed of the site, Atom of each topic,
+// and the LinkedIn feeds.
+func (b *Builder) feedJobs(idx *content.Index, posts []social.Post) []job {
+	site := idx.Site
 	host := ""
 	if u, err := url.Parse(site.BaseURL); err == nil {
 		host = u.Hostname()
@@ -181,21 +213,25 @@ func (b *Builder) dataJobs(idx *content.Index, posts []social.Post) []job {
 		}
 		return f
 	}
+	// A feed shows its newest articles, from their sources and topics, and
+	// the site's settings: when none of those changed, neither did the feed.
+	feedKey := func(name string, articles []*content.Article) uint64 {
+		h := newKeyHasher()
+		h.str(name, site.Title, site.Description, site.Language, site.BaseURL, site.Author.Name, site.Author.URL)
+		for _, a := range articles[:min(len(articles), site.FeedLimit)] {
+			h.num(a.SourceHash)
+			for _, t := range a.Topics {
+				h.str(t.Name)
+			}
+		}
+		return h.sum()
+	}
 	jobs := []job{
-		{path: "feed.xml", kind: jobData, origin: "the Atom feed", produce: func() ([]byte, error) {
+		{path: "feed.xml", kind: jobData, origin: "the Atom feed", key: feedKey("atom", idx.Articles), produce: func() ([]byte, error) {
 			return feed.Atom(newFeed(site.Title, "/", "/feed.xml", idx.Articles))
 		}},
-		{path: "feed.json", kind: jobData, origin: "the JSON feed", produce: func() ([]byte, error) {
+		{path: "feed.json", kind: jobData, origin: "the JSON feed", key: feedKey("json", idx.Articles), produce: func() ([]byte, error) {
 			return feed.JSON(newFeed(site.Title, "/", "/feed.json", idx.Articles))
-		}},
-		{path: "sitemap.xml", kind: jobData, origin: "the sitemap", produce: func() ([]byte, error) {
-			return feed.Sitemap(sitemapURLs(idx))
-		}},
-		{path: "robots.txt", kind: jobData, origin: "robots.txt", produce: func() ([]byte, error) {
-			return feed.Robots(site.URL("/sitemap.xml")), nil
-		}},
-		{path: "_redirects", kind: jobData, origin: "the redirects", produce: func() ([]byte, error) {
-			return redirects(idx), nil
 		}},
 	}
 	channel := func(self string) social.Channel {
@@ -208,21 +244,54 @@ func (b *Builder) dataJobs(idx *content.Index, posts []social.Post) []job {
 			Limit:       site.FeedLimit,
 		}
 	}
+	postsKey := func(name string) uint64 {
+		h := newKeyHasher()
+		h.str(name, site.Title, site.Language, site.BaseURL)
+		// Posts come newest first, as the feeds show them.
+		for _, p := range posts[:min(len(posts), site.FeedLimit)] {
+			h.str(p.Slug, p.Title, p.URL, p.Text, p.Card.URL, p.Card.Alt)
+			h.num(uint64(p.Card.Length))
+			h.num(uint64(p.Published.UnixNano()))
+		}
+		return h.sum()
+	}
 	jobs = append(jobs,
-		job{path: "feeds/linkedin.xml", kind: jobData, origin: "the LinkedIn feed", produce: func() ([]byte, error) {
+		job{path: "feeds/linkedin.xml", kind: jobData, origin: "the LinkedIn feed", key: postsKey("rss"), produce: func() ([]byte, error) {
 			return social.RSS(posts, channel("/feeds/linkedin.xml"))
 		}},
-		job{path: "feeds/linkedin.json", kind: jobData, origin: "the LinkedIn JSON feed", produce: func() ([]byte, error) {
+		job{path: "feeds/linkedin.json", kind: jobData, origin: "the LinkedIn JSON feed", key: postsKey("json"), produce: func() ([]byte, error) {
 			return social.JSONFeed(posts, channel("/feeds/linkedin.json"))
 		}},
 	)
 	for _, t := range idx.Topics {
 		t := t
-		jobs = append(jobs, job{path: strings.TrimPrefix(t.URL, "/") + "feed.xml", kind: jobData, origin: "the feed of topic " + t.Name, produce: func() ([]byte, error) {
+		jobs = append(jobs, job{path: strings.TrimPrefix(t.URL, "/") + "feed.xml", kind: jobData, origin: "the feed of topic " + t.Name, key: feedKey("topic "+t.Name, t.Articles), produce: func() ([]byte, error) {
 			return feed.Atom(newFeed(site.Title+": "+t.Name, t.URL, t.URL+"feed.xml", t.Articles))
 		}})
 	}
 	return jobs
+}
+
+// sitemapKey hashes what the sitemap lists: every URL with its last change.
+func sitemapKey(idx *content.Index) uint64 {
+	h := newKeyHasher()
+	h.str(idx.Site.BaseURL)
+	for _, a := range idx.Articles {
+		h.str(a.URL)
+		h.num(uint64(a.Modified().UnixNano()))
+		h.flag(a.Checklist != nil)
+	}
+	for _, p := range idx.Pages {
+		h.str(p.URL)
+		h.num(uint64(p.Modified().UnixNano()))
+	}
+	for _, t := range idx.Topics {
+		h.str(t.URL)
+	}
+	for _, s := range idx.Series {
+		h.str(s.URL)
+	}
+	return h.sum()
 }
 
 // sitemapURLs lists the pages search engines should know, with their last change.

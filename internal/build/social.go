@@ -28,49 +28,85 @@ func cardImages(idx *content.Index) map[*content.Article]social.Image {
 // front-matter line. The feed, the export of folio snippets and the tests all
 // take their posts from here.
 func Posts(idx *content.Index, images map[*content.Article]social.Image, probs *content.Problems) []social.Post {
-	site := idx.Site
-	opts := social.Options{Campaign: site.LinkedIn.Campaign}
+	return posts(idx, images, probs, nil)
+}
+
+// memoPost is a composed post and a hash of what it was composed from.
+type memoPost struct {
+	in   uint64
+	post social.Post
+}
+
+// posts composes the posts; memo, when not nil, keeps them by page path so
+// that a rebuild composes only the posts whose inputs changed.
+func posts(idx *content.Index, images map[*content.Article]social.Image, probs *content.Problems, memo map[string]memoPost) []social.Post {
 	posts := make([]social.Post, 0, len(idx.Articles))
 	for _, a := range idx.Articles {
-		in := social.Article{
-			Slug:      a.Slug,
-			Title:     a.Title,
-			URL:       site.URL(a.URL),
-			Summary:   a.Summary,
-			Intro:     a.Doc.Intro,
-			Published: a.Date,
-			Hook:      a.LinkedIn.Hook,
-			Text:      a.LinkedIn.Text,
-			Hashtags:  a.LinkedIn.Hashtags,
-			Campaign:  a.LinkedIn.Campaign,
-			Card:      images[a],
+		if post, ok := composePost(idx.Site, a, images[a], probs, memo); ok {
+			posts = append(posts, post)
 		}
-		for _, h := range a.Doc.Headings {
-			in.Headings = append(in.Headings, social.Heading{Level: h.Level, Text: h.Text})
-		}
-		for _, t := range a.Topics {
-			in.Topics = append(in.Topics, t.Name)
-		}
-		if a.Series != nil {
-			in.Series, in.Part, in.Parts = a.Series.Name, a.Part, len(a.Series.Articles)
-		}
-		post, err := social.Compose(in, opts)
-		if err != nil {
-			line := a.LinkedIn.Line
-			var fe *social.FieldError
-			if errors.As(err, &fe) {
-				key := fe.Field
-				if i := strings.IndexByte(key, '['); i >= 0 {
-					key = key[:i]
-				}
-				line = a.Line(key)
-			}
-			probs.Errors = append(probs.Errors, &content.Error{Path: a.Path, Line: line, Err: unwrapField(err)})
-			continue
-		}
-		posts = append(posts, post)
 	}
 	return posts
+}
+
+// composePost composes one article's post, or reports why it cannot.
+func composePost(site *content.Site, a *content.Article, img social.Image, probs *content.Problems, memo map[string]memoPost) (social.Post, bool) {
+	h := newKeyHasher()
+	h.num(a.SourceHash)
+	h.str(site.BaseURL, site.LinkedIn.Campaign, img.URL, img.Type, img.Alt)
+	h.num(uint64(img.Length))
+	for _, t := range a.Topics {
+		h.str(t.Name)
+	}
+	if a.Series != nil {
+		h.str(a.Series.Name)
+		h.num(uint64(a.Part))
+		h.num(uint64(len(a.Series.Articles)))
+	}
+	in := h.sum()
+	if m, ok := memo[a.Path]; ok && m.in == in {
+		return m.post, true
+	}
+	article := social.Article{
+		Slug:      a.Slug,
+		Title:     a.Title,
+		URL:       site.URL(a.URL),
+		Summary:   a.Summary,
+		Intro:     a.Doc.Intro,
+		Published: a.Date,
+		Hook:      a.LinkedIn.Hook,
+		Text:      a.LinkedIn.Text,
+		Hashtags:  a.LinkedIn.Hashtags,
+		Campaign:  a.LinkedIn.Campaign,
+		Card:      img,
+	}
+	for _, h := range a.Doc.Headings {
+		article.Headings = append(article.Headings, social.Heading{Level: h.Level, Text: h.Text})
+	}
+	for _, t := range a.Topics {
+		article.Topics = append(article.Topics, t.Name)
+	}
+	if a.Series != nil {
+		article.Series, article.Part, article.Parts = a.Series.Name, a.Part, len(a.Series.Articles)
+	}
+	post, err := social.Compose(article, social.Options{Campaign: site.LinkedIn.Campaign})
+	if err != nil {
+		line := a.LinkedIn.Line
+		var fe *social.FieldError
+		if errors.As(err, &fe) {
+			key := fe.Field
+			if i := strings.IndexByte(key, '['); i >= 0 {
+				key = key[:i]
+			}
+			line = a.Line(key)
+		}
+		probs.Errors = append(probs.Errors, &content.Error{Path: a.Path, Line: line, Err: unwrapField(err)})
+		return social.Post{}, false
+	}
+	if memo != nil {
+		memo[a.Path] = memoPost{in: in, post: post}
+	}
+	return post, true
 }
 
 // unwrapField keeps the field's own message ("linkedin.hook: too long: …")

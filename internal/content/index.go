@@ -30,6 +30,8 @@ type Index struct {
 	// ByURL finds any published page or article by its URL path.
 	ByURL map[string]*Page
 
+	articles map[string]*Article // by URL
+
 	relatedKey uint64 // see related.go
 }
 
@@ -72,7 +74,7 @@ type Redirect struct {
 // reused (see related.go).
 func NewIndex(site *Site, pages []*Page, opts IndexOptions, prev *Index) (*Index, Problems) {
 	var probs Problems
-	idx := &Index{Site: site, ByURL: make(map[string]*Page, len(pages))}
+	idx := &Index{Site: site, ByURL: make(map[string]*Page, len(pages)), articles: make(map[string]*Article, len(pages))}
 
 	// Pages whose URL comes from their file name claim it first, so that a
 	// collision is reported at the slug: line that caused it.
@@ -100,7 +102,9 @@ func NewIndex(site *Site, pages []*Page, opts IndexOptions, prev *Index) (*Index
 		}
 		idx.ByURL[p.URL] = p
 		if p.Kind == KindArticle {
-			idx.Articles = append(idx.Articles, &Article{Page: p, Scheduled: scheduled})
+			a := &Article{Page: p, Scheduled: scheduled}
+			idx.Articles = append(idx.Articles, a)
+			idx.articles[p.URL] = a
 		} else {
 			idx.Pages = append(idx.Pages, p)
 		}
@@ -113,6 +117,21 @@ func NewIndex(site *Site, pages []*Page, opts IndexOptions, prev *Index) (*Index
 	idx.collectRedirects(&probs)
 	idx.relate(prev)
 	return idx, probs
+}
+
+// Article returns the published article at a URL path, or nil.
+func (idx *Index) Article(url string) *Article { return idx.articles[url] }
+
+// Replace puts p in place of the article's page, when p differs from it only
+// in what no other page shows (see Page.SameListing): the index stays valid.
+// It reports whether it did.
+func (idx *Index) Replace(a *Article, p *Page) bool {
+	if idx.articles[a.URL] != a || !a.Page.SameListing(p) {
+		return false
+	}
+	a.Page = p
+	idx.ByURL[p.URL] = p
+	return true
 }
 
 func newerFirst(a, b *Article) bool {

@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -60,6 +61,18 @@ func (p *Page) Line(key string) int {
 		return l
 	}
 	return 1
+}
+
+// SameListing reports whether q shows the same as p everywhere but on its own
+// page: in lists, topics, series, related articles, redirects and the sitemap.
+// Then a rebuild after p's file changed to q needs to render q's page alone.
+func (p *Page) SameListing(q *Page) bool {
+	return p.Kind == q.Kind && p.Path == q.Path && p.Slug == q.Slug && p.URL == q.URL &&
+		p.Title == q.Title && p.Date.Equal(q.Date) && p.Updated.Equal(q.Updated) &&
+		p.Summary == q.Summary && slices.Equal(p.TopicNames, q.TopicNames) &&
+		p.SeriesName == q.SeriesName && p.SeriesOrder == q.SeriesOrder && p.Draft == q.Draft &&
+		p.Author == q.Author && p.Image == q.Image && slices.Equal(p.Aliases, q.Aliases) &&
+		(p.Checklist == nil) == (q.Checklist == nil) && p.ReadingMinutes() == q.ReadingMinutes()
 }
 
 func (p *Page) hasSlugKey() bool {

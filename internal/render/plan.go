@@ -31,6 +31,31 @@ type Pages struct {
 	// Cards holds one card per article, newest first. Render each with
 	// Templates.RenderCard before executing the outputs that list them.
 	Cards []*Card
+
+	planner *planner
+}
+
+// Article plans again the pages of one article of the index (its page and its
+// checklist page), for a rebuild after its body changed while everything
+// lists show of it stayed the same: its card and every other page stand.
+func (ps *Pages) Article(a *content.Article) []Output {
+	p := ps.planner
+	p.out = nil
+	p.article(a)
+	if p.opts.Checklists != nil {
+		if cl := p.opts.Checklists(a); cl != nil {
+			p.checklistPage(a, cl)
+		}
+	}
+	return p.out
+}
+
+// ChecklistsIndex plans /checklists/ again.
+func (ps *Pages) ChecklistsIndex() []Output {
+	p := ps.planner
+	p.out = nil
+	p.checklistsIndex()
+	return p.out
 }
 
 // Plan lists every HTML page of the site, in a fixed order. Cards are made once
@@ -53,7 +78,8 @@ func Plan(idx *content.Index, site *Site, assets *Assets, opts PlanOptions) Page
 	p.series()
 	p.checklists()
 	p.add("404.html", "404", &View{Title: "Page not found", Description: "There is no page at this address.", URL: "/404.html", NoIndex: true})
-	return Pages{Outputs: p.out, Cards: cards}
+	out := p.out
+	return Pages{Outputs: out, Cards: cards, planner: &p}
 }
 
 type planner struct {
@@ -250,6 +276,19 @@ func (p *planner) checklists() {
 	if p.opts.Checklists == nil {
 		return
 	}
+	for _, a := range p.idx.Articles {
+		if cl := p.opts.Checklists(a); cl != nil {
+			p.checklistPage(a, cl)
+		}
+	}
+	p.checklistsIndex()
+}
+
+// checklistsIndex adds /checklists/.
+func (p *planner) checklistsIndex() {
+	if p.opts.Checklists == nil {
+		return
+	}
 	var cards []ChecklistCard
 	for _, a := range p.idx.Articles {
 		cl := p.opts.Checklists(a)
@@ -261,17 +300,6 @@ func (p *planner) checklists() {
 			items += len(g.Items)
 		}
 		cards = append(cards, ChecklistCard{Title: cl.Title, Article: Link{Name: a.Title, URL: a.URL}, Items: items, Links: cl.Links})
-		p.add(outputPath(cl.Links.Page), "checklist", &View{
-			Title:       cl.Title,
-			Description: cl.Intro,
-			URL:         cl.Links.Page,
-			Published:   a.Date,
-			Modified:    a.Modified(),
-			Status:      p.cards[a].Status,
-			NoIndex:     p.cards[a].Status != "",
-			Checklist:   cl,
-			Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: a.Title, URL: a.URL}, {Name: "Checklist", URL: cl.Links.Page}},
-		})
 	}
 	p.add("checklists/index.html", "checklists", &View{
 		Title:       "Printable checklists",
@@ -279,6 +307,21 @@ func (p *planner) checklists() {
 		URL:         "/checklists/",
 		Checklists:  cards,
 		Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: "Checklists", URL: "/checklists/"}},
+	})
+}
+
+// checklistPage adds an article's checklist page.
+func (p *planner) checklistPage(a *content.Article, cl *Checklist) {
+	p.add(outputPath(cl.Links.Page), "checklist", &View{
+		Title:       cl.Title,
+		Description: cl.Intro,
+		URL:         cl.Links.Page,
+		Published:   a.Date,
+		Modified:    a.Modified(),
+		Status:      p.cards[a].Status,
+		NoIndex:     p.cards[a].Status != "",
+		Checklist:   cl,
+		Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: a.Title, URL: a.URL}, {Name: "Checklist", URL: cl.Links.Page}},
 	})
 }
 
