@@ -185,7 +185,7 @@ func (b *Builder) feedJobs(idx *content.Index, posts []social.Post) []job {
 			Title:       a.Title,
 			URL:         site.URL(a.URL),
 			Summary:     a.Summary,
-			ContentHTML: string(a.Doc.HTML),
+			ContentHTML: a.Doc.HTML,
 			Published:   a.Date,
 			Updated:     a.Modified(),
 		}

@@ -98,8 +98,9 @@ type Doc struct {
 	// KeyLines maps each front-matter key to its 1-based line in the file.
 	// Nested keys are joined with dots: "linkedin.hook".
 	KeyLines map[string]int
-	// HTML is the rendered body.
-	HTML []byte
+	// HTML is the rendered body. A string, not bytes: pages, feeds and
+	// templates all use it as it is, without a copy each.
+	HTML string
 	// Headings lists every heading in document order.
 	Headings []Heading
 	// Tasks lists every task-list item (- [ ] …) in document order.
@@ -173,7 +174,7 @@ func (c *Converter) Convert(src []byte) (*Doc, error) {
 	if err := c.md.Renderer().Render(&buf, src, root); err != nil {
 		return nil, fmt.Errorf("render markdown: %w", err)
 	}
-	doc.HTML = buf.Bytes()
+	doc.HTML = buf.String()
 	return doc, nil
 }
 

@@ -32,7 +32,7 @@ func TestCases(t *testing.T) {
 				t.Fatalf("Convert: %v", err)
 			}
 			if *update {
-				sections["want.html"] = doc.HTML
+				sections["want.html"] = []byte(doc.HTML)
 				if err := os.WriteFile(file, formatTxtar(comment, sections), 0o644); err != nil {
 					t.Fatal(err)
 				}
