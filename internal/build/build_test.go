@@ -2,10 +2,15 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
+
+	"github.com/peeplcoach/folio/internal/output"
 )
 
 // A tiny PNG (1×1), enough for image size checks.
@@ -304,4 +309,63 @@ func TestBrokenInternalLinksWarn(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+}
+
+// TestMinifiedTemplatesRenderTheSame checks the shortcut that minifies layouts
+// and bodies once instead of every page: each page of the bundled site, made
+// that way, minifies to the same bytes as the page made from the layouts as
+// written. So a minified page shows what the unminified one shows.
+func TestMinifiedTemplatesRenderTheSame(t *testing.T) {
+	build := func(minify bool) *memSink {
+		b, err := New(os.DirFS("../.."), Options{Minify: minify, Fingerprint: true, Now: func() time.Time { return fixedNow }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := newMemSink()
+		if _, err := b.Build(context.Background(), out); err != nil {
+			t.Fatal(err)
+		}
+		if minify && !b.tmpl.Minified() {
+			t.Fatal("the bundled layouts were not minified as templates")
+		}
+		return out
+	}
+	fast, plain := build(true), build(false)
+	m := output.NewMinifier()
+	pages, fastBytes, minBytes := 0, 0, 0
+	// The minifier keeps a line break where whitespace stood by a template
+	// action and a space where it made one; both mean a space in HTML.
+	normal := func(b []byte) []byte { return bytes.ReplaceAll(b, []byte("\n"), []byte(" ")) }
+	for p, data := range plain.files {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		pages++
+		want, err := m.Minify(p, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := m.Minify(p, fast.files[p])
+		if err != nil {
+			t.Fatal(err)
+		}
+		fastBytes, minBytes = fastBytes+len(fast.files[p]), minBytes+len(want)
+		got, want = normal(got), normal(want)
+		if !bytes.Equal(got, want) {
+			i := 0
+			for i < len(got) && i < len(want) && got[i] == want[i] {
+				i++
+			}
+			from := max(0, i-80)
+			t.Errorf("%s: minified templates give another page at byte %d:\n got …%q\nwant …%q", p, i, got[from:min(len(got), i+80)], want[from:min(len(want), i+80)])
+		}
+	}
+	if pages < 10 {
+		t.Fatalf("only %d pages compared", pages)
+	}
+	// Values written into quoted attributes keep their quotes: a little larger.
+	if fastBytes > minBytes+minBytes/25 {
+		t.Errorf("pages total %d bytes, over 4%% more than minifying each page (%d)", fastBytes, minBytes)
+	}
+	t.Logf("%d pages: %d bytes, minifying each page would give %d", pages, fastBytes, minBytes)
 }

@@ -234,7 +234,7 @@ func (b *Builder) runJob(sink Sink, pl *plan, j *job) jobResult {
 	if err != nil {
 		return jobResult{err: err}
 	}
-	if b.opts.Minify && output.Minifies(j.path) {
+	if b.opts.Minify && output.Minifies(j.path) && !(j.kind == jobPage && b.tmpl.Minified()) {
 		buf := getBuf()
 		defer bufPool.Put(buf)
 		if err := b.min.MinifyTo(buf, j.path, data); err != nil {

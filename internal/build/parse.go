@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io/fs"
@@ -117,6 +118,14 @@ func (b *Builder) parseFiles(ctx context.Context, todo []*file) {
 				results[i].hash = h
 				return
 			}
+			if b.opts.Minify {
+				// Each body is minified once, here; the templates were
+				// minified when loaded, so pages need no pass of their own.
+				var buf bytes.Buffer
+				if err := b.min.MinifyTo(&buf, "body.html", []byte(doc.HTML)); err == nil {
+					doc.HTML = buf.String()
+				}
+			}
 			page, probs := content.NewPage(f.path, f.place, doc)
 			page.SourceHash = h
 			results[i] = result{hash: h, page: page, probs: probs}
@@ -157,7 +166,11 @@ func (b *Builder) loadTemplates() {
 	b.layoutGen++
 	sub, err := fs.Sub(b.fsys, "layouts")
 	if err == nil {
-		b.tmpl, err = render.Load(sub)
+		var opts render.LoadOptions
+		if b.opts.Minify {
+			opts.Minify = b.min.MinifyTemplate
+		}
+		b.tmpl, err = render.Load(sub, opts)
 	}
 	if err != nil {
 		b.tmpl, b.tmplErr = nil, err

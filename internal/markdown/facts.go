@@ -10,10 +10,11 @@ import (
 
 // collectFacts walks the parsed document once and records what later stages need
 // without parsing the HTML again: headings, task items, the introduction, links
-// and the number of words.
+// and the number of words. In the same walk it makes links safe (see links.go).
 func collectFacts(doc *Doc, root ast.Node, src []byte) {
 	lines := newLineIndex(src)
 	var buf []byte
+	var unsafe []ast.Node
 	seenHeading := false
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -43,11 +44,30 @@ func collectFacts(doc *Doc, root ast.Node, src []byte) {
 				Heading: len(doc.Headings) - 1,
 			})
 		case *ast.Link:
+			if dangerousURL(n.Destination) {
+				unsafe = append(unsafe, n)
+				break
+			}
+			if externalURL(n.Destination) {
+				n.SetAttributeString("rel", []byte("noopener"))
+			}
 			doc.Links = append(doc.Links, Link{Dest: string(n.Destination), Line: lines.of(blockStart(n))})
 		case *ast.Image:
+			if dangerousURL(n.Destination) {
+				unsafe = append(unsafe, n)
+				return ast.WalkSkipChildren, nil
+			}
 			doc.Links = append(doc.Links, Link{Dest: string(n.Destination), Image: true, Line: lines.of(blockStart(n))})
 		case *ast.AutoLink:
-			doc.Links = append(doc.Links, Link{Dest: string(n.URL(src)), Line: lines.of(blockStart(n))})
+			url := n.URL(src)
+			if dangerousURL(url) {
+				unsafe = append(unsafe, n)
+				return ast.WalkSkipChildren, nil
+			}
+			if n.AutoLinkType == ast.AutoLinkURL {
+				n.SetAttributeString("rel", []byte("noopener"))
+			}
+			doc.Links = append(doc.Links, Link{Dest: string(url), Line: lines.of(blockStart(n))})
 		case *ast.Text:
 			doc.Words += countWords(n.Value(src))
 		case *ast.String:
@@ -55,6 +75,9 @@ func collectFacts(doc *Doc, root ast.Node, src []byte) {
 		}
 		return ast.WalkContinue, nil
 	})
+	for _, n := range unsafe {
+		unwrap(n, src)
+	}
 }
 
 // appendPlainText appends the text of n's inline content: emphasis and links

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"reflect"
 	"testing"
+
+	"github.com/peeplcoach/folio/internal/corpus"
 )
 
 const sample = `---
@@ -158,5 +160,45 @@ func TestParseYAML(t *testing.T) {
 	var e *Error
 	if !errors.As(err, &e) || e.Line != 2 {
 		t.Errorf("err = %v, want an *Error at line 2", err)
+	}
+}
+
+func TestMayAutolink(t *testing.T) {
+	for _, s := range []string{"see https://example.com", "www.example.com", "mail me@example.com", "[a](/x/) then https://e.com", "(https://e.com)", "[a]: https://e.com"} {
+		if !mayAutolink([]byte(s)) {
+			t.Errorf("mayAutolink(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{"plain text", "[a link](https://example.com/x) and [b](http://www.e.org)", "![img](https://e.com/a.png)"} {
+		if mayAutolink([]byte(s)) {
+			t.Errorf("mayAutolink(%q) = true, want false", s)
+		}
+	}
+}
+
+// TestAutolinkShortcutIsExact converts the synthetic corpus with and without
+// the shortcut: every document must come out the same.
+func TestAutolinkShortcutIsExact(t *testing.T) {
+	c := New(Options{})
+	shortcut := 0
+	for _, f := range corpus.Generate(300, 7) {
+		fast, err := c.Convert(f.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fm, _ := scanFrontMatter(f.Data)
+		full, err := convert(c.md, f.Data, fm)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if full.HTML != fast.HTML {
+			t.Errorf("%s differs with the autolink shortcut", f.Name)
+		}
+		if !mayAutolink(f.Data) {
+			shortcut++
+		}
+	}
+	if shortcut < 100 {
+		t.Errorf("only %d of 300 documents took the shortcut: the test checks little", shortcut)
 	}
 }

@@ -24,7 +24,14 @@ func (headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 	used := map[string]bool{}
 	var buf []byte
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || n.Kind() != ast.KindHeading {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if n.Kind() != ast.KindHeading {
+			// Headings are blocks: the walk need not enter inline content.
+			if n.Type() == ast.TypeInline || n.Kind() == ast.KindParagraph || n.Kind() == ast.KindTextBlock {
+				return ast.WalkSkipChildren, nil
+			}
 			return ast.WalkContinue, nil
 		}
 		buf = appendPlainText(buf[:0], n, src)

@@ -4,48 +4,13 @@ import (
 	"bytes"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
-// safeLinks keeps script-carrying link targets out of the output and marks
-// external links. A link to javascript:, vbscript: or data: becomes its text; such
-// an image becomes nothing but its alt text. External links (http, https and
-// protocol-relative) get rel="noopener".
-type safeLinks struct{}
-
-func (safeLinks) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	src := reader.Source()
-	var unsafe []ast.Node
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Link:
-			if dangerousURL(n.Destination) {
-				unsafe = append(unsafe, n)
-			} else if externalURL(n.Destination) {
-				n.SetAttributeString("rel", []byte("noopener"))
-			}
-		case *ast.Image:
-			if dangerousURL(n.Destination) {
-				unsafe = append(unsafe, n)
-			}
-		case *ast.AutoLink:
-			if dangerousURL(n.URL(src)) {
-				unsafe = append(unsafe, n)
-			} else if n.AutoLinkType == ast.AutoLinkURL {
-				n.SetAttributeString("rel", []byte("noopener"))
-			}
-		}
-		return ast.WalkContinue, nil
-	})
-	for _, n := range unsafe {
-		unwrap(n, src)
-	}
-}
+// Safe links: a link to javascript:, vbscript: or data: becomes its text (see
+// unwrap), so such targets never reach the output; external links (http,
+// https and protocol-relative) get rel="noopener". collectFacts applies both
+// in its walk over the document, before it is rendered.
 
 // unwrap replaces a link by its content, an image by its alt text, and an autolink
 // by its text, so the reader still sees the words and the target is gone.

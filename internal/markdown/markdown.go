@@ -33,6 +33,10 @@ type Options struct {
 // Converter converts Markdown documents. It is safe for concurrent use.
 type Converter struct {
 	md goldmark.Markdown
+	// plain is md without the autolink extension, for documents that hold
+	// nothing it could link: it looks at every space of every paragraph,
+	// which is 40% of goldmark's time on a typical article (see mayAutolink).
+	plain goldmark.Markdown
 }
 
 // New returns a Converter with folio's Markdown dialect: GitHub Flavored Markdown
@@ -40,28 +44,32 @@ type Converter struct {
 // typographic punctuation as Unicode characters, YAML front matter, heading ids
 // with visible anchor links, and safe links.
 func New(opts Options) *Converter {
+	return &Converter{md: newMarkdown(opts, true), plain: newMarkdown(opts, false)}
+}
+
+func newMarkdown(opts Options, autolinks bool) goldmark.Markdown {
 	rendererOpts := []renderer.Option{}
 	if opts.UnsafeHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
+	extensions := []goldmark.Extender{
+		// GFM, with table alignment as align="…" attributes: a style
+		// attribute would break the site's Content-Security-Policy.
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+		extension.Strikethrough,
+		extension.TaskList,
+		extension.Footnote,
+		extension.DefinitionList,
+		extension.NewTypographer(extension.WithTypographicSubstitutions(unicodePunctuation)),
+		meta.Meta,
+	}
+	if autolinks {
+		extensions = append(extensions, extension.Linkify)
+	}
 	md := goldmark.New(
-		goldmark.WithExtensions(
-			// GFM, with table alignment as align="…" attributes: a style
-			// attribute would break the site's Content-Security-Policy.
-			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
-			extension.Strikethrough,
-			extension.Linkify,
-			extension.TaskList,
-			extension.Footnote,
-			extension.DefinitionList,
-			extension.NewTypographer(extension.WithTypographicSubstitutions(unicodePunctuation)),
-			meta.Meta,
-		),
+		goldmark.WithExtensions(extensions...),
 		goldmark.WithParserOptions(
-			parser.WithASTTransformers(
-				util.Prioritized(headingIDs{}, 100),
-				util.Prioritized(safeLinks{}, 100),
-			),
+			parser.WithASTTransformers(util.Prioritized(headingIDs{}, 100)),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
@@ -73,7 +81,45 @@ func New(opts Options) *Converter {
 			util.Prioritized(rawHTMLRenderer{}, 100),
 		))
 	}
-	return &Converter{md: md}
+	return md
+}
+
+// mayAutolink reports whether the GFM autolink extension could turn
+// something of src into a link: a "www." or "://" outside a link destination
+// ("](…"), or an "@". It errs on the side of yes; when it says no, converting
+// with or without the extension gives the same document.
+func mayAutolink(src []byte) bool {
+	if bytes.IndexByte(src, '@') >= 0 {
+		return true
+	}
+	for _, marker := range [][]byte{[]byte("://"), []byte("www.")} {
+		for rest, off := src, 0; ; {
+			i := bytes.Index(rest, marker)
+			if i < 0 {
+				break
+			}
+			at := off + i
+			if !inLinkDestination(src, at) {
+				return true
+			}
+			rest, off = rest[i+len(marker):], at+len(marker)
+		}
+	}
+	return false
+}
+
+// inLinkDestination reports whether offset at lies in the destination of an
+// inline link, "](dest", on one line with no space before it.
+func inLinkDestination(src []byte, at int) bool {
+	for i := at - 1; i >= 1; i-- {
+		switch src[i] {
+		case '(':
+			return src[i-1] == ']'
+		case ' ', '\t', '\n', ')', '<', '>':
+			return false
+		}
+	}
+	return false
 }
 
 // unicodePunctuation makes the typographer write characters, not entities, so that
@@ -155,8 +201,17 @@ func (c *Converter) Convert(src []byte) (*Doc, error) {
 	if err != nil {
 		return nil, err
 	}
+	md := c.plain
+	if mayAutolink(src) {
+		md = c.md
+	}
+	return convert(md, src, fm)
+}
+
+// convert converts src, whose front matter scanFrontMatter found, with md.
+func convert(md goldmark.Markdown, src []byte, fm frontMatter) (*Doc, error) {
 	pc := parser.NewContext()
-	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	doc := &Doc{KeyLines: fm.keyLines}
 	if fm.present {
 		values, err := meta.TryGet(pc)
@@ -171,25 +226,11 @@ func (c *Converter) Convert(src []byte) (*Doc, error) {
 	collectFacts(doc, root, src)
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/4)
-	if err := c.md.Renderer().Render(&buf, src, root); err != nil {
+	if err := md.Renderer().Render(&buf, src, root); err != nil {
 		return nil, fmt.Errorf("render markdown: %w", err)
 	}
 	doc.HTML = buf.String()
 	return doc, nil
-}
-
-// RenderInline converts a short Markdown string (a summary, a checklist intro) to
-// inline HTML without the surrounding paragraph.
-func (c *Converter) RenderInline(s string) (string, error) {
-	var buf bytes.Buffer
-	if err := c.md.Convert([]byte(s), &buf); err != nil {
-		return "", fmt.Errorf("render inline markdown: %w", err)
-	}
-	out := bytes.TrimSpace(buf.Bytes())
-	if bytes.HasPrefix(out, []byte("<p>")) && bytes.HasSuffix(out, []byte("</p>")) && bytes.Count(out, []byte("<p>")) == 1 {
-		out = out[3 : len(out)-4]
-	}
-	return string(out), nil
 }
 
 // isHeadingNode reports whether n is a heading, for the walkers.

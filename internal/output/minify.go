@@ -6,6 +6,7 @@ package output
 
 import (
 	"bytes"
+	"errors"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -45,6 +46,7 @@ func NewMinifier() *Minifier {
 	// Keep <html>, <head> and <body>: tools that inject into pages (the dev
 	// server's live reload, analytics snippets added by hosts) look for them.
 	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepDefaultAttrVals: true})
+	m.Add("text/x-template+html", &html.Minifier{KeepDocumentTags: true, KeepDefaultAttrVals: true, TemplateDelims: [2]string{"{{", "}}"}})
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`^(application|text)/(x-)?(java|ecma)script$`), js.Minify)
@@ -52,6 +54,44 @@ func NewMinifier() *Minifier {
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
 	return &Minifier{m: m}
 }
+
+// MinifyTemplate minifies the source of an HTML template (a layout file),
+// leaving its {{ actions }} as they are. A build minifies each layout once
+// instead of every page made from it.
+//
+// The minifier keeps the whitespace next to an action, since it cannot see
+// what the action will write. Where that whitespace stands beside a block or
+// head element, browsers ignore it, so it is removed; elsewhere (beside
+// inline elements and text) it can separate words, and a single space stays.
+func (m *Minifier) MinifyTemplate(src string) (string, error) {
+	if preformatted.MatchString(src) {
+		// Line breaks are content there, and the minifier trims them.
+		return "", errPreformatted
+	}
+	var buf bytes.Buffer
+	if err := m.m.Minify("text/x-template+html", &buf, bytes.NewBufferString(src)); err != nil {
+		return "", fmt.Errorf("minify template: %w", err)
+	}
+	out := actionThenBlock.ReplaceAllString(buf.String(), "$1$2")
+	out = blockThenAction.ReplaceAllString(out, "$1$2")
+	out = spaceAfterAction.ReplaceAllString(out, "$1 ")
+	return spaceBeforeAction.ReplaceAllString(out, " $1"), nil
+}
+
+// errPreformatted refuses a template with <pre> or <textarea>: pages made
+// from it are minified one by one instead.
+var errPreformatted = errors.New("minify template: it holds preformatted text")
+
+// blockTags are elements beside which whitespace does not render.
+const blockTags = `(?:html|head|body|meta|link|title|script|style|header|footer|nav|main|article|aside|section|div|p|h[1-6]|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|figure|figcaption|blockquote|pre|hr|br|form|fieldset|details|summary|address|noscript)`
+
+var (
+	actionThenBlock = regexp.MustCompile(`(\}\})\s+(</?` + blockTags + `[\s>/])`)
+	blockThenAction = regexp.MustCompile(`(</?` + blockTags + `(?:\s[^<>]*)?>)\s+(\{\{)`)
+	spaceAfterAction  = regexp.MustCompile(`(\}\})\s*\n\s*`)
+	spaceBeforeAction = regexp.MustCompile(`\s*\n\s*(\{\{)`)
+	preformatted      = regexp.MustCompile(`(?i)<(pre|textarea)[\s>]`)
+)
 
 // Minifies reports whether files at p are minified.
 func Minifies(p string) bool {

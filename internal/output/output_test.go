@@ -178,3 +178,24 @@ func TestLinkFile(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestMinifyTemplate(t *testing.T) {
+	m := NewMinifier()
+	tests := []struct{ in, want string }{
+		{"<head>\n  <title>{{ .T }}</title>\n  {{- if .X }}\n  <meta name=\"a\" content=\"{{ .A }}\">\n  {{- end }}\n</head>", `<head><title>{{ .T }}</title>{{- if .X }}<meta name=a content="{{ .A }}">{{- end }}</head>`},
+		// Beside inline elements and text, a line break may separate words: a space stays.
+		{"<p>\n  <span>{{ .N }}</span>\n  {{ plural .N \"a\" \"b\" }}\n</p>", `<p><span>{{ .N }}</span> {{ plural .N "a" "b" }}`},
+	}
+	for _, tt := range tests {
+		got, err := m.MinifyTemplate(tt.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != tt.want {
+			t.Errorf("MinifyTemplate(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+	}
+	if _, err := m.MinifyTemplate("<pre>{{ .Code }}\n</pre>"); err == nil {
+		t.Error("a template with <pre> was minified: its line breaks are content")
+	}
+}

@@ -41,6 +41,12 @@ func NewSite(idx *content.Index, assets *Assets, serve bool) *Site {
 	return site
 }
 
+// cachedKey is Key, computed once: the site does not change once pages render.
+func (s *Site) cachedKey() uint64 {
+	s.keyOnce.Do(func() { s.key = s.Key() })
+	return s.key
+}
+
 // Key hashes the site data, which every page shares.
 func (s *Site) Key() uint64 {
 	h := newHasher()

@@ -35,6 +35,20 @@ type Templates struct {
 	partials *template.Template // baseof and partials, for RenderCard
 	byKind   map[string]*template.Template
 	entry    map[string]string // template to execute for each kind
+
+	// plain holds the sets parsed from the layouts as written, when the sets
+	// above were parsed from minified sources: an execution error is
+	// reported again from them, with the line numbers of the files.
+	plain *Templates
+
+	cached sync.Map // partialCached's outputs: cacheKey → template.HTML
+}
+
+// LoadOptions configure Load.
+type LoadOptions struct {
+	// Minify, when set, minifies the source of each layout file once, so
+	// that pages come out minified without a minifier pass over every page.
+	Minify func(src string) (string, error)
 }
 
 // LayoutError is a template problem at a line of a layout file.
@@ -53,7 +67,36 @@ func (e *LayoutError) Error() string {
 
 // Load parses the layouts in fsys (the layouts/ folder). Every problem is
 // reported, each as a *LayoutError, joined.
-func Load(fsys fs.FS) (*Templates, error) {
+func Load(fsys fs.FS, opts LoadOptions) (*Templates, error) {
+	files, err := readLayouts(fsys)
+	if err != nil {
+		return nil, err
+	}
+	plain, err := parse(files)
+	if err != nil || opts.Minify == nil {
+		return plain, err
+	}
+	minified := make(map[string]string, len(files))
+	for p, src := range files {
+		min, err := opts.Minify(src)
+		if err != nil {
+			// Pages made from the layouts as written get minified one
+			// by one instead (see Minified).
+			return plain, nil
+		}
+		minified[p] = min
+	}
+	t, err := parse(minified)
+	if err != nil {
+		// Minifying should never break a template; if it does, the layouts
+		// as written are correct and serve, unminified.
+		return plain, nil
+	}
+	t.plain = plain
+	return t, nil
+}
+
+func readLayouts(fsys fs.FS) (map[string]string, error) {
 	files := map[string]string{}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -72,10 +115,20 @@ func Load(fsys fs.FS) (*Templates, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read layouts: %w", err)
 	}
+	return files, nil
+}
+
+// parse parses a set of layout sources.
+func parse(files map[string]string) (*Templates, error) {
 	if _, ok := files["baseof.html"]; !ok {
 		return nil, &LayoutError{Path: "layouts/baseof.html", Msg: "missing: every site needs a base layout"}
 	}
-	base := template.New("baseof.html").Funcs(funcs)
+	t := &Templates{byKind: map[string]*template.Template{}, entry: map[string]string{}}
+	fm := template.FuncMap{"partial": t.partial, "partialCached": t.partialCached}
+	for name, fn := range funcs {
+		fm[name] = fn
+	}
+	base := template.New("baseof.html").Funcs(fm)
 	var errs []error
 	if _, err := base.Parse(files["baseof.html"]); err != nil {
 		errs = append(errs, layoutError(err))
@@ -98,7 +151,6 @@ func Load(fsys fs.FS) (*Templates, error) {
 	if base.Lookup(cardPartial) == nil {
 		return nil, &LayoutError{Path: "layouts/" + cardPartial, Msg: "missing: lists show articles with it"}
 	}
-	t := &Templates{byKind: map[string]*template.Template{}, entry: map[string]string{}}
 	for _, kind := range Kinds {
 		name := kind + ".html"
 		src, ok := files[name]
@@ -136,6 +188,18 @@ const cardPartial = "partials/card.html"
 
 // RenderCard renders c with partials/card.html into c.HTML.
 func (t *Templates) RenderCard(c *Card) error {
+	if err := t.renderCard(c); err != nil {
+		if t.plain != nil {
+			if perr := t.plain.renderCard(c); perr != nil {
+				return perr
+			}
+		}
+		return err
+	}
+	return nil
+}
+
+func (t *Templates) renderCard(c *Card) error {
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer bufPool.Put(buf)
@@ -164,9 +228,58 @@ func (t *Templates) ExecuteTo(w io.Writer, kind string, v *View) error {
 		return fmt.Errorf("no template for page kind %q", kind)
 	}
 	if err := set.ExecuteTemplate(w, t.entry[kind], v); err != nil {
+		if t.plain != nil {
+			// Report the error with the lines of the layouts as written.
+			if perr := t.plain.ExecuteTo(io.Discard, kind, v); perr != nil {
+				return perr
+			}
+		}
 		return layoutError(err)
 	}
 	return nil
+}
+
+// Minified reports whether the templates were parsed from minified sources,
+// so that pages need no minifying of their own.
+func (t *Templates) Minified() bool { return t.plain != nil }
+
+// partial renders a partial and returns its HTML, so a template can keep it
+// in a variable and show it twice without rendering it twice:
+// {{ $box := partial "partials/checklist-box.html" . }}.
+func (t *Templates) partial(name string, data any) (template.HTML, error) {
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	if err := t.partials.ExecuteTemplate(buf, name, data); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// partialCached renders a partial once per build for each distinct set of
+// variants and reuses the output: {{ partialCached "partials/footer.html" . }}
+// renders the footer once for the whole site; {{ partialCached
+// "partials/header.html" . .Kind .NavCurrent }} once per kind and current
+// navigation entry. The variants must say everything the partial's output
+// depends on besides the site, or pages would show another page's partial.
+func (t *Templates) partialCached(name string, data any, variants ...any) (template.HTML, error) {
+	var site uint64
+	if v, ok := data.(*View); ok && v.Site != nil {
+		site = v.Site.cachedKey()
+	}
+	key := fmt.Sprint(name, "\x00", site, "\x00", variants)
+	if html, ok := t.cached.Load(key); ok {
+		return html.(template.HTML), nil
+	}
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	if err := t.partials.ExecuteTemplate(buf, name, data); err != nil {
+		return "", err
+	}
+	html := template.HTML(buf.String())
+	t.cached.Store(key, html)
+	return html, nil
 }
 
 var templateErr = regexp.MustCompile(`^(?:html/)?template: ([^:]+):(\d+)(?::\d+)?: (.*)$`)

@@ -21,7 +21,7 @@ func minimalLayouts() fstest.MapFS {
 }
 
 func TestExecuteFillsTheBaseLayout(t *testing.T) {
-	tmpl, err := Load(minimalLayouts())
+	tmpl, err := Load(minimalLayouts(), LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +48,7 @@ func TestLoadErrorsNameFileAndLine(t *testing.T) {
 	fsys := minimalLayouts()
 	fsys["article.html"] = &fstest.MapFile{Data: []byte("{{ define \"main\" }}\n<p>{{ .Title }</p>\n{{ end }}")}
 	delete(fsys, "topic.html")
-	_, err := Load(fsys)
+	_, err := Load(fsys, LoadOptions{})
 	if err == nil {
 		t.Fatal("Load accepted broken layouts")
 	}
@@ -65,7 +65,7 @@ func TestLoadErrorsNameFileAndLine(t *testing.T) {
 func TestExecuteErrorNamesFileAndLine(t *testing.T) {
 	fsys := minimalLayouts()
 	fsys["page.html"] = &fstest.MapFile{Data: []byte("{{ define \"main\" }}\n\n{{ .Asset \"css/missing.css\" }}{{ end }}")}
-	tmpl, err := Load(fsys)
+	tmpl, err := Load(fsys, LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

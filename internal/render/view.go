@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"sync"
 	"time"
 )
 
@@ -51,6 +52,9 @@ type Site struct {
 	Year         int        // copyright year: the newest article's, so builds repeat
 	Image        *Image     // default share image
 	Serve        bool       // rendered for folio serve (drafts shown, banners)
+
+	keyOnce sync.Once
+	key     uint64
 }
 
 // Party is a person or an organisation.
