@@ -19,7 +19,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs := newFlags("serve", "serve [--src DIR] [--bind 127.0.0.1] [--port 1313] [--drafts=true] [--future=true] [--open]", stderr)
 	src := fs.String("src", ".", "the site folder, holding content/, layouts/ and static/")
 	bind := fs.String("bind", "127.0.0.1", "the address to listen on; 0.0.0.0 shows the preview to your whole network")
-	port := fs.Int("port", serve.DefaultPort, "the port to listen on")
+	port := fs.Int("port", serve.DefaultPort, "the port to listen on; 0 picks a free one")
 	drafts := fs.Bool("drafts", true, "show pages marked draft: true, with a Draft banner")
 	future := fs.Bool("future", true, "show articles dated in the future, with a Scheduled banner")
 	open := fs.Bool("open", false, "open the preview in your browser")
@@ -43,8 +43,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 
 	// The preview lives in a temporary folder, never in public/: a preview
-	// with drafts must not be deployed by mistake.
-	out, err := os.MkdirTemp("", "folio-serve-")
+	// with drafts must not be deployed by mistake. Memory-backed where the
+	// system has it, so that writing it, and removing it on Ctrl-C, is quick.
+	out, err := os.MkdirTemp(previewParent(), "folio-serve-")
 	if err != nil {
 		fmt.Fprintf(stderr, "folio serve: %v\n", err)
 		return exitFailed
@@ -59,6 +60,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "folio serve: %v\n", err)
 		return exitFailed
 	}
+	if *port == 0 {
+		*port = serve.AnyPort
+	}
 	cfg := serve.Config{
 		SourceDir: *src,
 		OutputDir: out,
@@ -67,6 +71,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		Log:       stdout,
 		Netlify:   netlifyFile(*src),
 		Open:      *open,
+		Files:     b.ArtifactFile,
 	}
 	if err := serve.Run(ctx, cfg, rebuilder(b, output.OpenFolder(out))); err != nil {
 		fmt.Fprintf(stderr, "folio serve: %v\n", err)
@@ -106,6 +111,21 @@ func firstLine(s string) string {
 		return s[:i] + " …"
 	}
 	return s
+}
+
+// previewParent is where the preview folder goes: /dev/shm (memory) on Linux
+// when it is writable, else the system's temporary folder.
+func previewParent() string {
+	if d := os.Getenv("TMPDIR"); d != "" {
+		return d
+	}
+	const shm = "/dev/shm"
+	if f, err := os.CreateTemp(shm, ".folio-probe-"); err == nil {
+		f.Close()
+		os.Remove(f.Name())
+		return shm
+	}
+	return ""
 }
 
 // netlifyFile returns the site's netlify.toml, or "" when it has none.

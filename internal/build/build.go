@@ -20,6 +20,7 @@ import (
 	"html/template"
 	"io/fs"
 	"runtime"
+	"sync"
 	"time"
 
 	"github.com/peeplcoach/folio/internal/cache"
@@ -115,6 +116,20 @@ type Builder struct {
 	// lastPlan is the plan of the last good build, which a quick rebuild
 	// (see quick.go) updates in place.
 	lastPlan *plan
+	// served maps the URL paths of cached artifacts to their cache files
+	// in serve mode. Written by the build, read by the dev server's handlers.
+	served sync.Map
+}
+
+// ArtifactFile returns the cache file of a checklist PDF or share card by its
+// URL path ("/articles/a/card.png"). In serve mode these stay in the cache
+// rather than being linked into the output. It is safe for concurrent use.
+func (b *Builder) ArtifactFile(urlPath string) (string, bool) {
+	f, ok := b.served.Load(urlPath)
+	if !ok {
+		return "", false
+	}
+	return f.(string), true
 }
 
 type cardState struct {

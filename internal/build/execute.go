@@ -112,6 +112,7 @@ func (b *Builder) execute(ctx context.Context, sink Sink, pl *plan, partial bool
 	}
 	sort.Strings(stale)
 	for _, p := range stale {
+		b.served.Delete("/" + p)
 		if err := sink.RemoveFile(p); err != nil {
 			return ex, err
 		}
@@ -165,9 +166,14 @@ func (b *Builder) linkArtifact(sink Sink, j *job, prev outputState, hadPrev bool
 		return jobResult{state: prev}
 	}
 	var err error
-	if a.cached != "" {
+	switch {
+	case a.cached != "" && b.opts.Serve:
+		// The dev server serves it from the cache (see ArtifactFile): the
+		// preview folder holds only what is cheap to write and remove.
+		b.served.Store("/"+j.path, a.cached)
+	case a.cached != "":
 		err = sink.LinkFile(j.path, a.cached)
-	} else {
+	default:
 		err = sink.WriteFile(j.path, a.data)
 	}
 	if err != nil {

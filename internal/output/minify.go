@@ -6,9 +6,9 @@ package output
 
 import (
 	"bytes"
-	"errors"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"path"
 	"regexp"
@@ -86,8 +86,8 @@ var errPreformatted = errors.New("minify template: it holds preformatted text")
 const blockTags = `(?:html|head|body|meta|link|title|script|style|header|footer|nav|main|article|aside|section|div|p|h[1-6]|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|figure|figcaption|blockquote|pre|hr|br|form|fieldset|details|summary|address|noscript)`
 
 var (
-	actionThenBlock = regexp.MustCompile(`(\}\})\s+(</?` + blockTags + `[\s>/])`)
-	blockThenAction = regexp.MustCompile(`(</?` + blockTags + `(?:\s[^<>]*)?>)\s+(\{\{)`)
+	actionThenBlock   = regexp.MustCompile(`(\}\})\s+(</?` + blockTags + `[\s>/])`)
+	blockThenAction   = regexp.MustCompile(`(</?` + blockTags + `(?:\s[^<>]*)?>)\s+(\{\{)`)
 	spaceAfterAction  = regexp.MustCompile(`(\}\})\s*\n\s*`)
 	spaceBeforeAction = regexp.MustCompile(`\s*\n\s*(\{\{)`)
 	preformatted      = regexp.MustCompile(`(?i)<(pre|textarea)[\s>]`)

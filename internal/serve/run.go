@@ -85,7 +85,7 @@ func Start(ctx context.Context, cfg Config, rebuild RebuildFunc) (*Server, error
 		hub:     hub,
 		served:  make(chan struct{}),
 		srv: &http.Server{
-			Handler:           &handler{outputDir: cfg.OutputDir, rules: rules, hosts: newHostPolicy(cfg.Bind), hub: hub, log: logw},
+			Handler:           &handler{outputDir: cfg.OutputDir, files: cfg.Files, rules: rules, hosts: newHostPolicy(cfg.Bind), hub: hub, log: logw},
 			ReadHeaderTimeout: 10 * time.Second,
 			ErrorLog:          log.New(logw, "serve: ", 0),
 		},

@@ -9,12 +9,14 @@ import (
 	"os"
 	"path"
 	"strings"
+	"time"
 )
 
 // handler serves the output folder with live reload. Its fields are set once
 // before serving and only read afterwards.
 type handler struct {
 	outputDir string
+	files     func(urlPath string) (string, bool) // Config.Files; may be nil
 	rules     netlifyRules
 	hosts     hostPolicy
 	hub       *hub
@@ -74,6 +76,12 @@ func (s *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer root.Close()
 
 	name, kind := resolve(root, urlPath)
+	if kind == notFound && s.files != nil {
+		if file, ok := s.files(urlPath); ok {
+			s.serveCached(w, r, file)
+			return
+		}
+	}
 	// Netlify applies a rule only when no file answers the path, unless the
 	// rule is forced.
 	if rule, target, ok := s.rules.redirect(urlPath); ok && (rule.force || kind == notFound) {
@@ -88,6 +96,19 @@ func (s *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		s.notFound(w, r, root)
 	}
+}
+
+// serveCached serves a file the build keeps outside the output folder (see
+// Config.Files). Its path comes from the build, never from the request.
+func (s *handler) serveCached(w http.ResponseWriter, r *http.Request, file string) {
+	f, err := os.Open(file)
+	if err != nil {
+		http.Error(w, "cannot read file", http.StatusInternalServerError)
+		return
+	}
+	defer f.Close()
+	w.Header().Set("Content-Type", contentType(file))
+	http.ServeContent(w, r, path.Base(r.URL.Path), time.Time{}, f)
 }
 
 // applyRule answers with a netlify.toml redirect or rewrite.

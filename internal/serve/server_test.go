@@ -405,3 +405,36 @@ func BenchmarkServeArticle(b *testing.B) {
 		}
 	}
 }
+
+func TestServeFilesFromElsewhere(t *testing.T) {
+	out := t.TempDir()
+	os.WriteFile(filepath.Join(out, "index.html"), []byte("<p>home</p>"), 0o644)
+	cached := filepath.Join(t.TempDir(), "ab12.pdf")
+	os.WriteFile(cached, []byte("%PDF-1.3 cached"), 0o644)
+	h := &handler{outputDir: out, hosts: newHostPolicy("127.0.0.1"), hub: newHub("test"), log: &lockedWriter{w: io.Discard},
+		files: func(p string) (string, bool) {
+			if p == "/articles/a/checklist-a4.pdf" {
+				return cached, true
+			}
+			return "", false
+		}}
+	for _, tt := range []struct {
+		path   string
+		status int
+		body   string
+	}{
+		{"/articles/a/checklist-a4.pdf", 200, "%PDF-1.3 cached"},
+		{"/articles/b/checklist-a4.pdf", 404, ""},
+		{"/", 200, "<p>home</p>"},
+	} {
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest("GET", "http://127.0.0.1"+tt.path, nil)
+		h.ServeHTTP(rec, req)
+		if rec.Code != tt.status || (tt.body != "" && !strings.Contains(rec.Body.String(), tt.body)) {
+			t.Errorf("GET %s: %d %q", tt.path, rec.Code, rec.Body.String())
+		}
+		if tt.status == 200 && strings.HasSuffix(tt.path, ".pdf") && rec.Header().Get("Content-Type") != "application/pdf" {
+			t.Errorf("GET %s: Content-Type %q", tt.path, rec.Header().Get("Content-Type"))
+		}
+	}
+}
