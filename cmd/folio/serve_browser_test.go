@@ -2,42 +2,22 @@ package main
 
 import (
 	"context"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/peeplcoach/folio/internal/browsertest"
 )
-
-// chromiumPath is Debian's chromium.
-const chromiumPath = "/usr/bin/chromium"
-
-// chromium returns the browser to drive, or skips the test when it is not
-// installed; under CI=true a missing browser fails the test instead.
-func chromium(t *testing.T) string {
-	t.Helper()
-	if _, err := os.Stat(chromiumPath); err == nil {
-		return chromiumPath
-	}
-	if path, err := exec.LookPath("chromium"); err == nil {
-		return path
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("chromium is not installed; CI must run the browser test (apt-get install chromium)")
-	}
-	t.Skip("chromium is not installed: skipping the browser test (apt-get install chromium)")
-	return ""
-}
 
 // TestServeBrowser opens an article of a real folio serve in headless
 // chromium, under the production Content-Security-Policy, and checks that
 // the page follows the writer's edits by itself: new text, the error
 // overlay and its removal, and a stylesheet swapped without a reload.
 func TestServeBrowser(t *testing.T) {
-	exe := chromium(t)
+	browsertest.Chromium(t)
 	src := newSite(t, serveSite, "")
 	p := startServe(t, src)
 	articleFile := filepath.Join(src, "content", "articles", "listen-first.md")
@@ -46,21 +26,7 @@ func TestServeBrowser(t *testing.T) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	defer acancel() // before t.TempDir's cleanup: the browser leaves its profile folder first
-	tab, tcancel := chromedp.NewContext(actx)
-	defer tcancel()
+	tab := browsertest.New(ctx, t)
 
 	// wait polls a JavaScript expression until it is true. A poll cut short
 	// by the page reloading is started again; the deadline is a guard.

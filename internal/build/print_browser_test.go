@@ -17,29 +17,15 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
-)
 
-// browser returns Debian's Chromium, or skips the test without it. Under
-// CI=true a missing browser fails the test: CI installs it.
-func browser(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("chromium is not installed, and CI must run the browser tests: apt-get install -y chromium")
-	}
-	t.Skip("chromium is not installed: skipping the browser test (apt-get install -y chromium)")
-	return ""
-}
+	"github.com/peeplcoach/folio/internal/browsertest"
+)
 
 // TestChecklistPrintsOnOnePage builds the bundled site, opens the first
 // article's printable checklist in Chromium, and prints it as a reader would:
 // on A4 it is one page, and every item's checkbox is drawn in print.
 func TestChecklistPrintsOnOnePage(t *testing.T) {
-	exe := browser(t)
+	browsertest.Chromium(t)
 	dir := t.TempDir()
 	b, err := New(os.DirFS("../.."), Options{Minify: true, Fingerprint: true, Now: func() time.Time { return fixedNow }})
 	if err != nil {
@@ -57,16 +43,9 @@ func TestChecklistPrintsOnOnePage(t *testing.T) {
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	defer srv.Close()
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1000, 1400))
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(allocCtx)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
-	defer cancelTimeout()
+	ctx = browsertest.New(ctx, t, chromedp.WindowSize(1000, 1400))
 
 	type rect struct{ X, Y, W, H float64 }
 	must := func(step string, err error) {

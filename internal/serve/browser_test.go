@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -14,6 +13,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/peeplcoach/folio/internal/browsertest"
 )
 
 // browserSite is a source folder whose fake build copies content/*.html
@@ -72,28 +73,13 @@ func (s *browserSite) write(t *testing.T, rel, body string) {
 	writeFile(t, filepath.Join(s.src, filepath.FromSlash(rel)), body)
 }
 
-// chromium returns the browser to drive, or skips (fails under CI=true).
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if path, err := exec.LookPath(name); err == nil {
-			return path
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("chromium is not installed; CI must run the browser tests")
-	}
-	t.Skip("chromium is not installed: skipping the browser test")
-	return ""
-}
-
 // TestBrowserLiveReload drives the live-reload client in a real browser
 // under a production-like Content-Security-Policy, with a fake build.
 func TestBrowserLiveReload(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
 	}
-	exe := chromium(t)
+	browsertest.Chromium(t)
 	site := &browserSite{src: t.TempDir(), out: filepath.Join(t.TempDir(), "public")}
 	for rel, body := range browserSources {
 		site.write(t, rel, body)
@@ -111,11 +97,7 @@ func TestBrowserLiveReload(t *testing.T) {
 	}
 	defer func() { stop(); s.Wait() }()
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU)
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	defer acancel()
-	tab, tcancel := chromedp.NewContext(actx)
-	defer tcancel()
+	tab := browsertest.New(ctx, t)
 
 	page := s.URL() + "articles/a/"
 	must := func(t *testing.T, step string, err error) {
