@@ -2,9 +2,9 @@ package build
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/peeplcoach/folio/internal/cache"
 	"github.com/peeplcoach/folio/internal/content"
@@ -21,6 +21,9 @@ type artifact struct {
 	key  string // cache key: a hash of everything that goes into the file
 	ext  string
 	make func() ([]byte, error)
+	// keyOf computes key when it is not known yet; ensureArtifacts calls it
+	// on the workers, since hashing 20,000 checklists takes a while.
+	keyOf func() string
 
 	// Set by ensureArtifacts:
 	ready  bool // made or found in the cache
@@ -90,16 +93,13 @@ func (b *Builder) checklistArtifact(site *content.Site, a *content.Article, size
 		h.str(t.Name)
 	}
 	return b.remember(path, h.sum(), func() *artifact {
-		doc := checklistPDF(site, a)
-		docJSON, err := json.Marshal(doc)
-		if err != nil {
-			panic(err) // plain strings and a time: cannot fail
-		}
 		return &artifact{
-			path: path,
-			key:  cache.Key([]byte(pdf.Version), []byte(size.String()), docJSON),
-			ext:  ".pdf",
-			make: func() ([]byte, error) { return pdf.Render(doc, size) },
+			path:  path,
+			keyOf: func() string { return checklistKey(checklistPDF(site, a), size) },
+			ext:   ".pdf",
+			// The document is made again when needed rather than kept: the
+			// artifact outlives the build, and most are never made.
+			make: func() ([]byte, error) { return pdf.Render(checklistPDF(site, a), size) },
 		}
 	})
 }
@@ -112,6 +112,20 @@ func (b *Builder) cardArtifact(path string, in social.CardInput) *artifact {
 	return b.remember(path, h.sum(), func() *artifact {
 		return &artifact{path: path, key: in.Key(), ext: ".png", make: func() ([]byte, error) { return b.painter.Card(in) }}
 	})
+}
+
+// checklistKey is the cache key of a checklist PDF: everything Render prints
+// or writes in its metadata, and the version of its drawing code.
+func checklistKey(c pdf.Checklist, size pdf.PageSize) string {
+	parts := [][]byte{[]byte(pdf.Version), []byte(size.String()),
+		[]byte(c.Title), []byte(c.Intro), []byte(c.ArticleTitle), []byte(c.ArticleURL),
+		[]byte(c.SiteName), []byte(c.Author), []byte(c.Subject), []byte(c.Lang),
+		[]byte(c.Created.UTC().Format(time.RFC3339Nano))}
+	parts = append(parts, []byte(strings.Join(c.Keywords, "\x00")))
+	for _, g := range c.Groups {
+		parts = append(parts, []byte(g.Heading), []byte(strings.Join(g.Items, "\x00")), nil)
+	}
+	return cache.Key(parts...)
 }
 
 // checklistFiles are an article's two checklist PDFs.
@@ -156,6 +170,9 @@ func (b *Builder) ensureArtifacts(ctx context.Context, arts []*artifact) error {
 		a := arts[i]
 		if a.ready {
 			return
+		}
+		if a.key == "" {
+			a.key = a.keyOf()
 		}
 		if b.cache != nil {
 			if size, ok := b.cache.Stat(a.key, a.ext); ok {

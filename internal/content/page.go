@@ -200,6 +200,9 @@ func NewPage(p string, place Place, doc *markdown.Doc) (*Page, Problems) {
 	if pg.Summary == "" && len(doc.Intro) > 0 {
 		pg.Summary = Truncate(doc.Intro[0], 200)
 	}
+	// The fields above hold every value now; the raw map would only weigh
+	// on memory for as long as the page is kept.
+	doc.FrontMatter = nil
 	SortErrors(probs.Errors)
 	SortErrors(probs.Warnings)
 	return pg, probs

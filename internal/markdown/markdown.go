@@ -140,6 +140,7 @@ var unicodePunctuation = map[extension.TypographicPunctuation]string{
 // Doc is a converted document: its HTML and the facts found while converting it.
 type Doc struct {
 	// FrontMatter holds the YAML front matter; nil when the file has none.
+	// (content.NewPage reads it into a page's fields and drops it.)
 	FrontMatter map[string]any
 	// KeyLines maps each front-matter key to its 1-based line in the file.
 	// Nested keys are joined with dots: "linkedin.hook".

@@ -49,8 +49,13 @@ func (f *Folder) LinkFile(rel, src string) error {
 	if err := f.mkdirs(filepath.Dir(full)); err != nil {
 		return err
 	}
-	_ = os.Remove(full)
-	if err := os.Link(src, full); err == nil {
+	err = os.Link(src, full)
+	if errors.Is(err, fs.ErrExist) {
+		// Only a rebuild in place meets an older file: replace it.
+		_ = os.Remove(full)
+		err = os.Link(src, full)
+	}
+	if err == nil {
 		return nil
 	}
 	data, err := os.ReadFile(src)

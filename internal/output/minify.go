@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/tdewolff/minify/v2"
@@ -68,9 +69,15 @@ func (m *Minifier) MinifyTemplate(src string) (string, error) {
 		// Line breaks are content there, and the minifier trims them.
 		return "", errPreformatted
 	}
+	// Comments write nothing, and an apostrophe in one ("page's") would
+	// read to the minifier as the start of a quoted attribute value.
+	src = templateComment.ReplaceAllString(src, "")
 	var buf bytes.Buffer
 	if err := m.m.Minify("text/x-template+html", &buf, bytes.NewBufferString(src)); err != nil {
 		return "", fmt.Errorf("minify template: %w", err)
+	}
+	if !slices.Equal(templateAction.FindAllString(src, -1), templateAction.FindAllString(buf.String(), -1)) {
+		return "", errors.New("minify template: the minifier changed its actions")
 	}
 	out := actionThenBlock.ReplaceAllString(buf.String(), "$1$2")
 	out = blockThenAction.ReplaceAllString(out, "$1$2")
@@ -86,6 +93,8 @@ var errPreformatted = errors.New("minify template: it holds preformatted text")
 const blockTags = `(?:html|head|body|meta|link|title|script|style|header|footer|nav|main|article|aside|section|div|p|h[1-6]|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|figure|figcaption|blockquote|pre|hr|br|form|fieldset|details|summary|address|noscript)`
 
 var (
+	templateComment   = regexp.MustCompile(`\{\{-?\s*/\*[\s\S]*?\*/\s*-?\}\}`)
+	templateAction    = regexp.MustCompile(`\{\{[\s\S]*?\}\}`)
 	actionThenBlock   = regexp.MustCompile(`(\}\})\s+(</?` + blockTags + `[\s>/])`)
 	blockThenAction   = regexp.MustCompile(`(</?` + blockTags + `(?:\s[^<>]*)?>)\s+(\{\{)`)
 	spaceAfterAction  = regexp.MustCompile(`(\}\})\s*\n\s*`)

@@ -184,6 +184,7 @@ func TestMinifyTemplate(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"<head>\n  <title>{{ .T }}</title>\n  {{- if .X }}\n  <meta name=\"a\" content=\"{{ .A }}\">\n  {{- end }}\n</head>", `<head><title>{{ .T }}</title>{{- if .X }}<meta name=a content="{{ .A }}">{{- end }}</head>`},
 		// Beside inline elements and text, a line break may separate words: a space stays.
+		{"{{- /* the page's head */ -}}\n<p>\n  {{ .X }}\n</p>", "<p>{{ .X }}"},
 		{"<p>\n  <span>{{ .N }}</span>\n  {{ plural .N \"a\" \"b\" }}\n</p>", `<p><span>{{ .N }}</span> {{ plural .N "a" "b" }}`},
 	}
 	for _, tt := range tests {

@@ -301,13 +301,34 @@ func (p *planner) checklistsIndex() {
 		}
 		cards = append(cards, ChecklistCard{Title: cl.Title, Article: Link{Name: a.Title, URL: a.URL}, Items: items, Links: cl.Links})
 	}
-	p.add("checklists/index.html", "checklists", &View{
-		Title:       "Printable checklists",
-		Description: "Every article's action items as a sheet to print and tick off.",
-		URL:         "/checklists/",
-		Checklists:  cards,
-		Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: "Checklists", URL: "/checklists/"}},
-	})
+	// Paginated like every list: at 10,000 articles one page would weigh
+	// megabytes.
+	per := max(1, p.idx.Site.PerPage)
+	pages := max(1, (len(cards)+per-1)/per)
+	pageURL := func(n int) string {
+		if n == 1 {
+			return "/checklists/"
+		}
+		return "/checklists/page/" + strconv.Itoa(n) + "/"
+	}
+	for n := 1; n <= pages; n++ {
+		v := &View{
+			Title:       "Printable checklists",
+			Description: "Every article's action items as a sheet to print and tick off.",
+			URL:         pageURL(n),
+			Checklists:  cards[(n-1)*per : min(n*per, len(cards))],
+			Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: "Checklists", URL: "/checklists/"}},
+			List:        &List{Heading: "Printable checklists", Pager: Pager{Page: n, Pages: pages, First: pageURL(1), Last: pageURL(pages)}},
+		}
+		if n > 1 {
+			v.List.Pager.Prev = pageURL(n - 1)
+			v.Breadcrumbs = append(v.Breadcrumbs, Link{Name: "Page " + strconv.Itoa(n), URL: v.URL})
+		}
+		if n < pages {
+			v.List.Pager.Next = pageURL(n + 1)
+		}
+		p.add(outputPath(v.URL), "checklists", v)
+	}
 }
 
 // checklistPage adds an article's checklist page.
