@@ -213,7 +213,7 @@ func (p *planner) page(pg *content.Page) {
 
 func (p *planner) home() {
 	cards := p.cardsOf(p.idx.Articles)
-	p.paginate("/", "home", cards, func(page int) *View {
+	p.paginateCards("/", "home", cards, func(page int) *View {
 		return &View{Title: p.site.Title, Description: p.site.Description, List: &List{Heading: "Latest articles"}}
 	})
 }
@@ -223,7 +223,7 @@ func (p *planner) topics() {
 	for _, t := range p.idx.Topics {
 		counts = append(counts, Count{Name: t.Name, URL: t.URL, Count: len(t.Articles), Latest: t.Articles[0].Date})
 		topic := t
-		p.paginate(t.URL, "topic", p.cardsOf(t.Articles), func(page int) *View {
+		p.paginateCards(t.URL, "topic", p.cardsOf(t.Articles), func(page int) *View {
 			return &View{
 				Title:       topic.Name,
 				Description: "Articles about " + topic.Name + " from " + p.site.Title + ".",
@@ -253,7 +253,7 @@ func (p *planner) series() {
 		}
 		counts = append(counts, Count{Name: s.Name, URL: s.URL, Count: len(s.Articles), Latest: latest})
 		ser := s
-		p.paginate(s.URL, "series", p.cardsOf(s.Articles), func(page int) *View {
+		p.paginateCards(s.URL, "series", p.cardsOf(s.Articles), func(page int) *View {
 			return &View{
 				Title:       ser.Name,
 				Description: "The " + ser.Name + " series from " + p.site.Title + ", in reading order: " + strconv.Itoa(len(ser.Articles)) + " parts.",
@@ -303,32 +303,15 @@ func (p *planner) checklistsIndex() {
 	}
 	// Paginated like every list: at 10,000 articles one page would weigh
 	// megabytes.
-	per := max(1, p.idx.Site.PerPage)
-	pages := max(1, (len(cards)+per-1)/per)
-	pageURL := func(n int) string {
-		if n == 1 {
-			return "/checklists/"
-		}
-		return "/checklists/page/" + strconv.Itoa(n) + "/"
-	}
-	for n := 1; n <= pages; n++ {
-		v := &View{
+	p.paginate("/checklists/", "checklists", len(cards), func(page, lo, hi int) *View {
+		return &View{
 			Title:       "Printable checklists",
 			Description: "Every article's action items as a sheet to print and tick off.",
-			URL:         pageURL(n),
-			Checklists:  cards[(n-1)*per : min(n*per, len(cards))],
+			Checklists:  cards[lo:hi],
 			Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: "Checklists", URL: "/checklists/"}},
-			List:        &List{Heading: "Printable checklists", Pager: Pager{Page: n, Pages: pages, First: pageURL(1), Last: pageURL(pages)}},
+			List:        &List{Heading: "Printable checklists"},
 		}
-		if n > 1 {
-			v.List.Pager.Prev = pageURL(n - 1)
-			v.Breadcrumbs = append(v.Breadcrumbs, Link{Name: "Page " + strconv.Itoa(n), URL: v.URL})
-		}
-		if n < pages {
-			v.List.Pager.Next = pageURL(n + 1)
-		}
-		p.add(outputPath(v.URL), "checklists", v)
-	}
+	})
 }
 
 // checklistPage adds an article's checklist page.
@@ -354,11 +337,13 @@ func (p *planner) cardsOf(articles []*content.Article) []*Card {
 	return cards
 }
 
-// paginate splits cards into pages of Site.PerPage: base, base+"page/2/", …
-// An empty list still gets its first page.
-func (p *planner) paginate(base, kind string, cards []*Card, view func(page int) *View) {
+// paginate splits a list of total items into pages of Site.PerPage: base,
+// base+"page/2/", … view makes the page showing items [lo, hi) with its List
+// set; paginate gives it its URL, pager and breadcrumb. An empty list still
+// gets its first page.
+func (p *planner) paginate(base, kind string, total int, view func(page, lo, hi int) *View) {
 	per := max(1, p.idx.Site.PerPage)
-	pages := max(1, (len(cards)+per-1)/per)
+	pages := max(1, (total+per-1)/per)
 	pageURL := func(n int) string {
 		if n == 1 {
 			return base
@@ -366,10 +351,8 @@ func (p *planner) paginate(base, kind string, cards []*Card, view func(page int)
 		return base + "page/" + strconv.Itoa(n) + "/"
 	}
 	for n := 1; n <= pages; n++ {
-		v := view(n)
+		v := view(n, (n-1)*per, min(n*per, total))
 		v.URL = pageURL(n)
-		lo, hi := (n-1)*per, min(n*per, len(cards))
-		v.List.Cards = cards[lo:hi]
 		v.List.Pager = Pager{Page: n, Pages: pages, First: pageURL(1), Last: pageURL(pages)}
 		if n > 1 {
 			v.List.Pager.Prev = pageURL(n - 1)
@@ -382,6 +365,15 @@ func (p *planner) paginate(base, kind string, cards []*Card, view func(page int)
 		}
 		p.add(outputPath(v.URL), kind, v)
 	}
+}
+
+// paginateCards paginates a list of article cards.
+func (p *planner) paginateCards(base, kind string, cards []*Card, view func(page int) *View) {
+	p.paginate(base, kind, len(cards), func(page, lo, hi int) *View {
+		v := view(page)
+		v.List.Cards = cards[lo:hi]
+		return v
+	})
 }
 
 // outputPath is the file a URL path is served from: "/a/" → "a/index.html".
