@@ -8,6 +8,7 @@ import (
 
 	"github.com/peeplcoach/folio/internal/cache"
 	"github.com/peeplcoach/folio/internal/content"
+	"github.com/peeplcoach/folio/internal/key"
 	"github.com/peeplcoach/folio/internal/pdf"
 	"github.com/peeplcoach/folio/internal/render"
 	"github.com/peeplcoach/folio/internal/social"
@@ -86,13 +87,13 @@ func (b *Builder) checklistArtifact(site *content.Site, a *content.Article, size
 	path := strings.TrimPrefix(a.URL, "/") + "checklist-" + size.String() + ".pdf"
 	// The PDF shows the page (its source), the site's name, URL, language
 	// and author, and the article's topics.
-	h := newKeyHasher()
-	h.num(a.SourceHash)
-	h.str(pdf.Version, size.String(), site.Title, site.BaseURL, site.Language, site.Author.Name)
+	h := key.New()
+	h.Uint(a.SourceHash)
+	h.String(pdf.Version, size.String(), site.Title, site.BaseURL, site.Language, site.Author.Name)
 	for _, t := range a.Topics {
-		h.str(t.Name)
+		h.String(t.Name)
 	}
-	return b.remember(path, h.sum(), func() *artifact {
+	return b.remember(path, h.Sum(), func() *artifact {
 		return &artifact{
 			path:  path,
 			keyOf: func() string { return checklistKey(checklistPDF(site, a), size) },
@@ -105,11 +106,11 @@ func (b *Builder) checklistArtifact(site *content.Site, a *content.Article, size
 }
 
 func (b *Builder) cardArtifact(path string, in social.CardInput) *artifact {
-	h := newKeyHasher()
-	h.str(in.Title, in.Series, in.SiteName)
-	h.num(uint64(in.Part))
-	h.num(uint64(in.Parts))
-	return b.remember(path, h.sum(), func() *artifact {
+	h := key.New()
+	h.String(in.Title, in.Series, in.SiteName)
+	h.Uint(uint64(in.Part))
+	h.Uint(uint64(in.Parts))
+	return b.remember(path, h.Sum(), func() *artifact {
 		return &artifact{path: path, key: in.Key(), ext: ".png", make: func() ([]byte, error) { return b.painter.Card(in) }}
 	})
 }

@@ -3,47 +3,14 @@ package build
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"fmt"
-	"hash/maphash"
 	"io/fs"
 	"sort"
 	"sync"
 
+	"github.com/peeplcoach/folio/internal/key"
 	"github.com/peeplcoach/folio/internal/output"
 )
-
-// keyHasher combines numbers into a key.
-type keyHasher struct{ h maphash.Hash }
-
-func newKeyHasher() *keyHasher {
-	k := &keyHasher{}
-	k.h.SetSeed(hashSeed)
-	return k
-}
-
-func (k *keyHasher) num(n uint64) {
-	var b [8]byte
-	binary.LittleEndian.PutUint64(b[:], n)
-	k.h.Write(b[:])
-}
-
-func (k *keyHasher) str(ss ...string) {
-	for _, s := range ss {
-		k.num(uint64(len(s)))
-		k.h.WriteString(s)
-	}
-}
-
-func (k *keyHasher) flag(f bool) {
-	if f {
-		k.num(1)
-	} else {
-		k.num(0)
-	}
-}
-
-func (k *keyHasher) sum() uint64 { return k.h.Sum64() }
 
 // jobResult is what a worker reports of one job.
 type jobResult struct {
@@ -159,9 +126,9 @@ func (b *Builder) renderCards(ctx context.Context, pl *plan) error {
 // everything about its bytes, so an unchanged key means nothing to do.
 func (b *Builder) linkArtifact(sink Sink, j *job, prev outputState, hadPrev bool) jobResult {
 	a := j.art
-	k := newKeyHasher()
-	k.h.WriteString(a.key)
-	state := outputState{key: k.sum(), hash: k.sum()}
+	k := key.New()
+	k.String(a.key)
+	state := outputState{key: k.Sum(), hash: k.Sum()}
 	if hadPrev && prev.key == state.key {
 		return jobResult{state: prev}
 	}
@@ -198,17 +165,17 @@ func getBuf() *bytes.Buffer {
 
 func (b *Builder) runJob(sink Sink, pl *plan, j *job) jobResult {
 	prev, hadPrev := b.last[j.path]
-	var key uint64
+	var jobKey uint64
 	var data []byte
 	var err error
 	res := jobResult{}
 	switch j.kind {
 	case jobPage:
-		k := newKeyHasher()
-		k.num(pl.common)
-		k.num(j.page.View.Key())
-		key = k.sum()
-		if hadPrev && prev.key == key {
+		k := key.New()
+		k.Uint(pl.common)
+		k.Uint(j.page.View.Key())
+		jobKey = k.Sum()
+		if hadPrev && prev.key == jobKey {
 			return jobResult{state: prev}
 		}
 		buf := getBuf()
@@ -217,8 +184,8 @@ func (b *Builder) runJob(sink Sink, pl *plan, j *job) jobResult {
 		data = buf.Bytes()
 		res.rendered = true
 	case jobData:
-		key = j.key
-		if key != 0 && hadPrev && prev.key == key {
+		jobKey = j.key
+		if jobKey != 0 && hadPrev && prev.key == jobKey {
 			return jobResult{state: prev}
 		}
 		data, err = j.produce()
@@ -226,11 +193,11 @@ func (b *Builder) runJob(sink Sink, pl *plan, j *job) jobResult {
 			err = fmt.Errorf("write %s: %w", j.path, err)
 		}
 	case jobCopy:
-		k := newKeyHasher()
-		k.num(j.src.hash)
-		k.flag(b.opts.Minify)
-		key = k.sum()
-		if hadPrev && prev.key == key {
+		k := key.New()
+		k.Uint(j.src.hash)
+		k.Bool(b.opts.Minify)
+		jobKey = k.Sum()
+		if hadPrev && prev.key == jobKey {
 			return jobResult{state: prev}
 		}
 		data, err = fs.ReadFile(b.fsys, j.src.path)
@@ -248,7 +215,7 @@ func (b *Builder) runJob(sink Sink, pl *plan, j *job) jobResult {
 		}
 		data = buf.Bytes()
 	}
-	res.state = outputState{key: key, hash: hashBytes(data)}
+	res.state = outputState{key: jobKey, hash: key.Bytes(data)}
 	if hadPrev && prev.hash == res.state.hash {
 		return res
 	}

@@ -3,12 +3,12 @@ package build
 import (
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"io/fs"
 	"path"
 	"strings"
 
 	"github.com/peeplcoach/folio/internal/content"
+	"github.com/peeplcoach/folio/internal/key"
 )
 
 // roots are the folders of a site that folio reads.
@@ -40,11 +40,6 @@ type file struct {
 	probs         content.Problems
 	width, height int // images
 }
-
-// hashSeed hashes source bytes; hashes are compared within one process only.
-var hashSeed = maphash.MakeSeed()
-
-func hashBytes(b []byte) uint64 { return maphash.Bytes(hashSeed, b) }
 
 // classify says what a source path is.
 func classify(p string) fileKind {
@@ -186,7 +181,7 @@ func (b *Builder) read(f *file) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", f.path, err)
 	}
-	f.hash = hashBytes(data)
+	f.hash = key.Bytes(data)
 	f.size = int64(len(data))
 	f.dirty = false
 	return data, nil

@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 
 	"github.com/peeplcoach/folio/internal/content"
+	"github.com/peeplcoach/folio/internal/key"
 	"github.com/peeplcoach/folio/internal/markdown"
 	"github.com/peeplcoach/folio/internal/render"
 )
@@ -89,7 +90,6 @@ func (b *Builder) parsePages(ctx context.Context) parsed {
 func (b *Builder) parseFiles(ctx context.Context, todo []*file) {
 	if b.conv != nil {
 		type result struct {
-			data  []byte
 			hash  uint64
 			page  *content.Page
 			probs content.Problems
@@ -102,7 +102,7 @@ func (b *Builder) parseFiles(ctx context.Context, todo []*file) {
 				results[i].probs.Errors = []*content.Error{{Path: f.path, Err: err}}
 				return
 			}
-			h := hashBytes(data)
+			h := key.Bytes(data)
 			if f.page != nil && h == f.hash {
 				results[i] = result{hash: h, page: f.page, probs: f.probs}
 				return

@@ -9,6 +9,7 @@ import (
 
 	"github.com/peeplcoach/folio/internal/content"
 	"github.com/peeplcoach/folio/internal/feed"
+	"github.com/peeplcoach/folio/internal/key"
 	"github.com/peeplcoach/folio/internal/render"
 	"github.com/peeplcoach/folio/internal/social"
 )
@@ -65,12 +66,12 @@ func (b *Builder) plan(idx *content.Index, assets *render.Assets, files []publis
 		site.Image = &render.Image{URL: idx.Site.URL("/" + in.siteCard.path), Width: cardWidth, Height: cardHeight, Type: "image/png", Alt: idx.Site.Title}
 	}
 	pl := &plan{urls: map[string]bool{}}
-	h := newKeyHasher()
-	h.num(site.Key())
-	h.num(assets.Key())
-	h.num(uint64(b.layoutGen))
-	h.flag(b.opts.Minify)
-	pl.common = h.sum()
+	h := key.New()
+	h.Uint(site.Key())
+	h.Uint(assets.Key())
+	h.Uint(uint64(b.layoutGen))
+	h.Bool(b.opts.Minify)
+	pl.common = h.Sum()
 
 	checkSiteFiles(idx.Site, assets, &probs)
 	images := shareImages(idx, assets, &probs)
@@ -216,15 +217,15 @@ func (b *Builder) feedJobs(idx *content.Index, posts []social.Post) []job {
 	// A feed shows its newest articles, from their sources and topics, and
 	// the site's settings: when none of those changed, neither did the feed.
 	feedKey := func(name string, articles []*content.Article) uint64 {
-		h := newKeyHasher()
-		h.str(name, site.Title, site.Description, site.Language, site.BaseURL, site.Author.Name, site.Author.URL)
+		h := key.New()
+		h.String(name, site.Title, site.Description, site.Language, site.BaseURL, site.Author.Name, site.Author.URL)
 		for _, a := range articles[:min(len(articles), site.FeedLimit)] {
-			h.num(a.SourceHash)
+			h.Uint(a.SourceHash)
 			for _, t := range a.Topics {
-				h.str(t.Name)
+				h.String(t.Name)
 			}
 		}
-		return h.sum()
+		return h.Sum()
 	}
 	jobs := []job{
 		{path: "feed.xml", kind: jobData, origin: "the Atom feed", key: feedKey("atom", idx.Articles), produce: func() ([]byte, error) {
@@ -245,15 +246,15 @@ func (b *Builder) feedJobs(idx *content.Index, posts []social.Post) []job {
 		}
 	}
 	postsKey := func(name string) uint64 {
-		h := newKeyHasher()
-		h.str(name, site.Title, site.Language, site.BaseURL)
+		h := key.New()
+		h.String(name, site.Title, site.Language, site.BaseURL)
 		// Posts come newest first, as the feeds show them.
 		for _, p := range posts[:min(len(posts), site.FeedLimit)] {
-			h.str(p.Slug, p.Title, p.URL, p.Text, p.Card.URL, p.Card.Alt)
-			h.num(uint64(p.Card.Length))
-			h.num(uint64(p.Published.UnixNano()))
+			h.String(p.Slug, p.Title, p.URL, p.Text, p.Card.URL, p.Card.Alt)
+			h.Uint(uint64(p.Card.Length))
+			h.Uint(uint64(p.Published.UnixNano()))
 		}
-		return h.sum()
+		return h.Sum()
 	}
 	jobs = append(jobs,
 		job{path: "feeds/linkedin.xml", kind: jobData, origin: "the LinkedIn feed", key: postsKey("rss"), produce: func() ([]byte, error) {
@@ -274,24 +275,24 @@ func (b *Builder) feedJobs(idx *content.Index, posts []social.Post) []job {
 
 // sitemapKey hashes what the sitemap lists: every URL with its last change.
 func sitemapKey(idx *content.Index) uint64 {
-	h := newKeyHasher()
-	h.str(idx.Site.BaseURL)
+	h := key.New()
+	h.String(idx.Site.BaseURL)
 	for _, a := range idx.Articles {
-		h.str(a.URL)
-		h.num(uint64(a.Modified().UnixNano()))
-		h.flag(a.Checklist != nil)
+		h.String(a.URL)
+		h.Uint(uint64(a.Modified().UnixNano()))
+		h.Bool(a.Checklist != nil)
 	}
 	for _, p := range idx.Pages {
-		h.str(p.URL)
-		h.num(uint64(p.Modified().UnixNano()))
+		h.String(p.URL)
+		h.Uint(uint64(p.Modified().UnixNano()))
 	}
 	for _, t := range idx.Topics {
-		h.str(t.URL)
+		h.String(t.URL)
 	}
 	for _, s := range idx.Series {
-		h.str(s.URL)
+		h.String(s.URL)
 	}
-	return h.sum()
+	return h.Sum()
 }
 
 // sitemapURLs lists the pages search engines should know, with their last change.

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/peeplcoach/folio/internal/content"
+	"github.com/peeplcoach/folio/internal/key"
 	"github.com/peeplcoach/folio/internal/social"
 )
 
@@ -51,19 +52,19 @@ func posts(idx *content.Index, images map[*content.Article]social.Image, probs *
 
 // composePost composes one article's post, or reports why it cannot.
 func composePost(site *content.Site, a *content.Article, img social.Image, probs *content.Problems, memo map[string]memoPost) (social.Post, bool) {
-	h := newKeyHasher()
-	h.num(a.SourceHash)
-	h.str(site.BaseURL, site.LinkedIn.Campaign, img.URL, img.Type, img.Alt)
-	h.num(uint64(img.Length))
+	h := key.New()
+	h.Uint(a.SourceHash)
+	h.String(site.BaseURL, site.LinkedIn.Campaign, img.URL, img.Type, img.Alt)
+	h.Uint(uint64(img.Length))
 	for _, t := range a.Topics {
-		h.str(t.Name)
+		h.String(t.Name)
 	}
 	if a.Series != nil {
-		h.str(a.Series.Name)
-		h.num(uint64(a.Part))
-		h.num(uint64(len(a.Series.Articles)))
+		h.String(a.Series.Name)
+		h.Uint(uint64(a.Part))
+		h.Uint(uint64(len(a.Series.Articles)))
 	}
-	in := h.sum()
+	in := h.Sum()
 	if m, ok := memo[a.Path]; ok && m.in == in {
 		return m.post, true
 	}

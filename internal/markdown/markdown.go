@@ -14,7 +14,6 @@ import (
 	meta "github.com/yuin/goldmark-meta"
 
 	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
@@ -233,6 +232,3 @@ func convert(md goldmark.Markdown, src []byte, fm frontMatter) (*Doc, error) {
 	doc.HTML = buf.String()
 	return doc, nil
 }
-
-// isHeadingNode reports whether n is a heading, for the walkers.
-func isHeadingNode(n ast.Node) bool { return n.Kind() == ast.KindHeading }

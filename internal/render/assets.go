@@ -45,13 +45,13 @@ func (a *Assets) Key() uint64 {
 	h := newHasher()
 	for _, p := range paths {
 		x := a.byPath[p]
-		h.str(p)
-		h.str(x.URL)
-		h.num(x.Size)
-		h.num(int64(x.Width))
-		h.num(int64(x.Height))
+		h.String(p)
+		h.String(x.URL)
+		h.Int(x.Size)
+		h.Int(int64(x.Width))
+		h.Int(int64(x.Height))
 	}
-	return h.sum()
+	return h.Sum()
 }
 
 // Asset returns the published URL of a file of static/, given by its path there:

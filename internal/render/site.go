@@ -51,28 +51,28 @@ func (s *Site) cachedKey() uint64 {
 func (s *Site) Key() uint64 {
 	h := newHasher()
 	for _, x := range []string{s.Title, s.Description, s.Language, s.BaseURL, s.Organisation.Name, s.Organisation.URL, s.Organisation.Logo, s.Author.Name, s.Author.URL, s.Author.Logo, s.LinkedIn} {
-		h.str(x)
+		h.String(x)
 	}
 	for _, links := range [][]Link{s.Nav, s.Pages} {
-		h.num(int64(len(links)))
+		h.Int(int64(len(links)))
 		for _, l := range links {
 			h.link(l)
 		}
 	}
 	for _, f := range s.Feeds {
-		h.str(f.Title)
-		h.str(f.URL)
-		h.str(f.Type)
-		h.str(f.Label)
+		h.String(f.Title)
+		h.String(f.URL)
+		h.String(f.Type)
+		h.String(f.Label)
 	}
-	h.num(int64(s.Year))
+	h.Int(int64(s.Year))
 	if s.Image != nil {
-		h.str(s.Image.URL)
-		h.num(int64(s.Image.Width))
-		h.num(int64(s.Image.Height))
-		h.str(s.Image.Alt)
-		h.str(s.Image.Type)
+		h.String(s.Image.URL)
+		h.Int(int64(s.Image.Width))
+		h.Int(int64(s.Image.Height))
+		h.String(s.Image.Alt)
+		h.String(s.Image.Type)
 	}
-	h.flag(s.Serve)
-	return h.sum()
+	h.Bool(s.Serve)
+	return h.Sum()
 }
