@@ -109,12 +109,16 @@ func isFlagSet(fs *flag.FlagSet, name string) bool {
 	return set
 }
 
-// printErrors prints every problem of a failed build on its own line.
+// printErrors prints every problem of a failed build on its own line, the
+// errors first, then the warnings found on the way.
 func printErrors(w io.Writer, src string, err error) {
 	var be *build.Errors
 	if errors.As(err, &be) {
 		for _, e := range be.List {
 			fmt.Fprintf(w, "error: %s\n", prefixed(src, e.Error()))
+		}
+		for _, e := range be.Warnings {
+			fmt.Fprintf(w, "warning: %s\n", prefixed(src, e.Error()))
 		}
 		fmt.Fprintf(w, "%d %s\n", len(be.List), plural(len(be.List), "error", "errors"))
 		return

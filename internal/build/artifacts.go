@@ -4,9 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
-	"github.com/peeplcoach/folio/internal/cache"
 	"github.com/peeplcoach/folio/internal/content"
 	"github.com/peeplcoach/folio/internal/key"
 	"github.com/peeplcoach/folio/internal/pdf"
@@ -15,38 +13,63 @@ import (
 )
 
 // artifact is an output file that is slow to make: a checklist PDF or a share
-// card. It is made once per key and kept in the cache folder; builds then link
-// the cached file into the output.
+// card. It is made once per key and kept in the cache folder.
 type artifact struct {
 	path string // output file
-	key  string // cache key: a hash of everything that goes into the file
 	ext  string
-	make func() ([]byte, error)
-	// keyOf computes key when it is not known yet; ensureArtifacts calls it
-	// on the workers, since hashing 20,000 checklists takes a while.
-	keyOf func() string
+	// input is everything that goes into the file; key is key.Of the
+	// drawing code's version and input, the name of its cache entry.
+	input any
+	key   string
+	make  func() ([]byte, error)
 
 	// Set by ensureArtifacts:
-	ready  bool // made or found in the cache
 	size   int64
 	cached string // path of the cache entry, or "" without a cache
 	data   []byte // the bytes, when there is no cache
 }
 
-// artifacts lists the checklist PDFs and share cards of the site. Their keys
-// include the version of the code that draws them, so a new folio redraws.
-func (b *Builder) artifacts(idx *content.Index) (arts []*artifact, checklists map[*content.Article]*checklistFiles, cards map[*content.Article]*artifact, siteCard *artifact) {
+// artifactSet is the artifacts of one index.
+type artifactSet struct {
+	key        key.Sum // of every artifact's path, key and size, once made
+	arts       []*artifact
+	checklists map[string]*checklistFiles // by article source path
+	cards      map[string]*artifact       // by article source path
+	siteCard   *artifact
+}
+
+// checklistFiles are an article's two checklist PDFs.
+type checklistFiles struct{ a4, letter *artifact }
+
+// checklistIn is what a checklist PDF is made from.
+type checklistIn struct {
+	Version   string
+	Size      string
+	Checklist pdf.Checklist
+}
+
+// cardIn is what a share card is made from. CardInput.Key carries the
+// version of the drawing code.
+type cardIn struct {
+	Version string
+	Card    social.CardInput
+}
+
+// artifacts lists the checklist PDFs and share cards of the site, makes those
+// the cache lacks, and learns the size of each (pages show the size of the
+// PDFs they link). See caches.artifacts.
+func (b *Builder) artifacts(ctx context.Context, idx *content.Index, indexKey key.Sum) (*artifactSet, error) {
+	in := key.Of(indexKey, b.c.site.skey)
+	if m := b.c.artifacts; m.set != nil && m.in == in {
+		return m.set, nil
+	}
 	site := idx.Site
-	checklists = map[*content.Article]*checklistFiles{}
-	cards = map[*content.Article]*artifact{}
+	set := &artifactSet{checklists: map[string]*checklistFiles{}, cards: map[string]*artifact{}}
 	for _, a := range idx.Articles {
 		if a.Checklist != nil && site.Checklists {
-			files := &checklistFiles{
-				a4:     b.checklistArtifact(site, a, pdf.A4),
-				letter: b.checklistArtifact(site, a, pdf.Letter),
-			}
-			arts = append(arts, files.a4, files.letter)
-			checklists[a] = files
+			files := &checklistFiles{a4: checklistArtifact(site, a, pdf.A4), letter: checklistArtifact(site, a, pdf.Letter)}
+			set.arts = append(set.arts, files.a4, files.letter)
+			set.checklists[a.Path] = files
 		}
 		if a.Image.Src == "" && site.ShareCards {
 			in := social.CardInput{Title: a.Title, SiteName: site.Title}
@@ -54,83 +77,46 @@ func (b *Builder) artifacts(idx *content.Index) (arts []*artifact, checklists ma
 				in.Series, in.Part, in.Parts = a.Series.Name, a.Part, len(a.Series.Articles)
 			}
 			art := b.cardArtifact(strings.TrimPrefix(a.URL, "/")+"card.png", in)
-			cards[a] = art
-			arts = append(arts, art)
+			set.cards[a.Path] = art
+			set.arts = append(set.arts, art)
 		}
 	}
 	if site.Image.Src == "" && site.ShareCards {
-		siteCard = b.cardArtifact("card.png", social.CardInput{Title: site.Title, SiteName: site.Description})
-		arts = append(arts, siteCard)
+		set.siteCard = b.cardArtifact("card.png", social.CardInput{Title: site.Title, SiteName: site.Description})
+		set.arts = append(set.arts, set.siteCard)
 	}
-	return arts, checklists, cards, siteCard
-}
-
-// memoArtifact is an artifact and a cheap hash of what it was made from, so a
-// rebuild can take it as it is instead of hashing its content again.
-type memoArtifact struct {
-	in  uint64
-	art *artifact
-}
-
-// remember returns the artifact planned for path by an earlier build when its
-// inputs hash to in, or a new one from plan.
-func (b *Builder) remember(path string, in uint64, plan func() *artifact) *artifact {
-	if m, ok := b.artMemo[path]; ok && m.in == in {
-		return m.art
+	if err := b.ensureArtifacts(ctx, set.arts); err != nil {
+		return nil, err
 	}
-	a := plan()
-	b.artMemo[path] = memoArtifact{in: in, art: a}
-	return a
-}
-
-func (b *Builder) checklistArtifact(site *content.Site, a *content.Article, size pdf.PageSize) *artifact {
-	path := strings.TrimPrefix(a.URL, "/") + "checklist-" + size.String() + ".pdf"
-	// The PDF shows the page (its source), the site's name, URL, language
-	// and author, and the article's topics.
 	h := key.New()
-	h.Uint(a.SourceHash)
-	h.String(pdf.Version, size.String(), site.Title, site.BaseURL, site.Language, site.Author.Name)
-	for _, t := range a.Topics {
-		h.String(t.Name)
+	for _, a := range set.arts {
+		h.String(a.path)
+		h.String(a.key)
+		h.Int(a.size)
 	}
-	return b.remember(path, h.Sum(), func() *artifact {
-		return &artifact{
-			path:  path,
-			keyOf: func() string { return checklistKey(checklistPDF(site, a), size) },
-			ext:   ".pdf",
-			// The document is made again when needed rather than kept: the
-			// artifact outlives the build, and most are never made.
-			make: func() ([]byte, error) { return pdf.Render(checklistPDF(site, a), size) },
-		}
-	})
+	set.key = h.Sum()
+	b.c.artifacts = artifactsMemo{in: in, set: set}
+	return set, nil
+}
+
+func checklistArtifact(site *content.Site, a *content.Article, size pdf.PageSize) *artifact {
+	c := checklistPDF(site, a)
+	return &artifact{
+		path:  strings.TrimPrefix(a.URL, "/") + "checklist-" + size.String() + ".pdf",
+		ext:   ".pdf",
+		input: checklistIn{Version: pdf.Version, Size: size.String(), Checklist: c},
+		make:  func() ([]byte, error) { return pdf.Render(c, size) },
+	}
 }
 
 func (b *Builder) cardArtifact(path string, in social.CardInput) *artifact {
-	h := key.New()
-	h.String(in.Title, in.Series, in.SiteName)
-	h.Uint(uint64(in.Part))
-	h.Uint(uint64(in.Parts))
-	return b.remember(path, h.Sum(), func() *artifact {
-		return &artifact{path: path, key: in.Key(), ext: ".png", make: func() ([]byte, error) { return b.painter.Card(in) }}
-	})
-}
-
-// checklistKey is the cache key of a checklist PDF: everything Render prints
-// or writes in its metadata, and the version of its drawing code.
-func checklistKey(c pdf.Checklist, size pdf.PageSize) string {
-	parts := [][]byte{[]byte(pdf.Version), []byte(size.String()),
-		[]byte(c.Title), []byte(c.Intro), []byte(c.ArticleTitle), []byte(c.ArticleURL),
-		[]byte(c.SiteName), []byte(c.Author), []byte(c.Subject), []byte(c.Lang),
-		[]byte(c.Created.UTC().Format(time.RFC3339Nano))}
-	parts = append(parts, []byte(strings.Join(c.Keywords, "\x00")))
-	for _, g := range c.Groups {
-		parts = append(parts, []byte(g.Heading), []byte(strings.Join(g.Items, "\x00")), nil)
+	return &artifact{
+		path:  path,
+		ext:   ".png",
+		input: cardIn{Version: in.Key(), Card: in},
+		make:  func() ([]byte, error) { return b.painter.Card(in) },
 	}
-	return cache.Key(parts...)
 }
-
-// checklistFiles are an article's two checklist PDFs.
-type checklistFiles struct{ a4, letter *artifact }
 
 // checklistPDF is what the PDF of an article's checklist shows.
 func checklistPDF(site *content.Site, a *content.Article) pdf.Checklist {
@@ -163,21 +149,21 @@ func firstNonEmpty(s ...string) string {
 	return ""
 }
 
-// ensureArtifacts makes every artifact the cache lacks, in parallel, and
-// records the size of each: pages show the size of the PDFs they link.
+// ensureArtifacts computes the key of every artifact, makes those the cache
+// lacks, in parallel, and records the size of each.
 func (b *Builder) ensureArtifacts(ctx context.Context, arts []*artifact) error {
 	errs := make([]error, len(arts))
-	b.parallel(ctx, len(arts), func(i int) {
+	known := make([]bool, len(arts))
+	err := b.parallel(ctx, len(arts), func(i int) string { return arts[i].path }, func(i int) {
 		a := arts[i]
-		if a.ready {
+		a.key = key.Of(a.input).String()
+		if size, ok := b.c.made[a.key]; ok && b.store != nil {
+			a.size, a.cached, known[i] = size, b.store.Path(a.key, a.ext), true
 			return
 		}
-		if a.key == "" {
-			a.key = a.keyOf()
-		}
-		if b.cache != nil {
-			if size, ok := b.cache.Stat(a.key, a.ext); ok {
-				a.size, a.cached, a.ready = size, b.cache.Path(a.key, a.ext), true
+		if b.store != nil {
+			if size, ok := b.store.Stat(a.key, a.ext); ok {
+				a.size, a.cached = size, b.store.Path(a.key, a.ext)
 				return
 			}
 		}
@@ -187,27 +173,27 @@ func (b *Builder) ensureArtifacts(ctx context.Context, arts []*artifact) error {
 			return
 		}
 		a.size = int64(len(data))
-		if b.cache == nil {
-			a.data, a.ready = data, true
+		if b.store == nil {
+			a.data = data
 			return
 		}
-		if a.cached, err = b.cache.Put(a.key, a.ext, data); err != nil {
+		if a.cached, err = b.store.Put(a.key, a.ext, data); err != nil {
 			errs[i] = err
-			return
 		}
-		a.ready = true
 	})
-	if err := ctx.Err(); err != nil {
+	if err != nil {
 		return err
 	}
 	var list []error
-	for _, err := range errs {
+	for i, err := range errs {
 		if err != nil {
 			list = append(list, err)
+		} else if !known[i] && b.store != nil {
+			b.c.made[arts[i].key] = arts[i].size
 		}
 	}
 	if len(list) > 0 {
-		return &Errors{List: list}
+		return &Errors{List: onePerCause(list)}
 	}
 	return nil
 }

@@ -3,7 +3,6 @@ package content
 import (
 	"fmt"
 	"path"
-	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -49,10 +48,12 @@ type Page struct {
 	// none (no task items, or checklist: false).
 	Checklist *Checklist
 
+	// Minutes is the estimated reading time, at least one minute. It is
+	// kept as a number, apart from the word count of Doc: lists show the
+	// minutes, and an edit that leaves them as they were changes no list.
+	Minutes int
+
 	Doc *markdown.Doc
-	// SourceHash identifies the file's bytes, so that views of the page can tell
-	// whether its body changed without comparing the HTML.
-	SourceHash uint64
 }
 
 // Line returns the line of a front-matter key in the page's file, or 1.
@@ -61,18 +62,6 @@ func (p *Page) Line(key string) int {
 		return l
 	}
 	return 1
-}
-
-// SameListing reports whether q shows the same as p everywhere but on its own
-// page: in lists, topics, series, related articles, redirects and the sitemap.
-// Then a rebuild after p's file changed to q needs to render q's page alone.
-func (p *Page) SameListing(q *Page) bool {
-	return p.Kind == q.Kind && p.Path == q.Path && p.Slug == q.Slug && p.URL == q.URL &&
-		p.Title == q.Title && p.Date.Equal(q.Date) && p.Updated.Equal(q.Updated) &&
-		p.Summary == q.Summary && slices.Equal(p.TopicNames, q.TopicNames) &&
-		p.SeriesName == q.SeriesName && p.SeriesOrder == q.SeriesOrder && p.Draft == q.Draft &&
-		p.Author == q.Author && p.Image == q.Image && slices.Equal(p.Aliases, q.Aliases) &&
-		(p.Checklist == nil) == (q.Checklist == nil) && p.ReadingMinutes() == q.ReadingMinutes()
 }
 
 func (p *Page) hasSlugKey() bool {
@@ -88,9 +77,12 @@ func (p *Page) Modified() time.Time {
 	return p.Date
 }
 
-// ReadingMinutes estimates reading time at 230 words a minute, at least one.
-func (p *Page) ReadingMinutes() int {
-	return max(1, (p.Doc.Words+229)/230)
+// ReadingMinutes is the estimated reading time in minutes, at least one.
+func (p *Page) ReadingMinutes() int { return p.Minutes }
+
+// readingMinutes estimates reading time at 230 words a minute, at least one.
+func readingMinutes(doc *markdown.Doc) int {
+	return max(1, (doc.Words+229)/230)
 }
 
 // Place says where a content file belongs.
@@ -130,7 +122,7 @@ var reservedPageSlugs = []string{"articles", "topics", "series", "page", "checkl
 // is still returned so that every problem of a build is reported at once.
 func NewPage(p string, place Place, doc *markdown.Doc) (*Page, Problems) {
 	var probs Problems
-	pg := &Page{Kind: place.Kind, Path: p, Bundle: place.Bundle, Doc: doc}
+	pg := &Page{Kind: place.Kind, Path: p, Bundle: place.Bundle, Doc: doc, Minutes: readingMinutes(doc)}
 	if doc.FrontMatter == nil {
 		probs.errorf(p, 1, "no front matter: start the file with ---, then title: and date:, then ---")
 		doc.FrontMatter = map[string]any{}

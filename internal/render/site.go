@@ -2,10 +2,12 @@ package render
 
 import (
 	"github.com/peeplcoach/folio/internal/content"
+	"github.com/peeplcoach/folio/internal/key"
 )
 
-// NewSite makes the site-wide view data of a build.
-func NewSite(idx *content.Index, assets *Assets, serve bool) *Site {
+// NewSite makes the site-wide view data of a build. image is the default
+// share image when site.yaml names none (folio's drawn card), or nil.
+func NewSite(idx *content.Index, assets *Assets, serve bool, image *Image) *Site {
 	s := idx.Site
 	site := &Site{
 		Title:        s.Title,
@@ -33,46 +35,12 @@ func NewSite(idx *content.Index, assets *Assets, serve bool) *Site {
 	if len(idx.Articles) > 0 {
 		site.Year = idx.Articles[0].Date.Year()
 	}
+	site.Image = image
 	if s.Image.Src != "" {
 		if a, ok := assets.Lookup(s.Image.Src); ok {
 			site.Image = &Image{URL: s.BaseURL + a.URL, Width: a.Width, Height: a.Height, Type: a.Type, Alt: s.Image.Alt}
 		}
 	}
+	site.key = key.Fields(site)
 	return site
-}
-
-// cachedKey is Key, computed once: the site does not change once pages render.
-func (s *Site) cachedKey() uint64 {
-	s.keyOnce.Do(func() { s.key = s.Key() })
-	return s.key
-}
-
-// Key hashes the site data, which every page shares.
-func (s *Site) Key() uint64 {
-	h := newHasher()
-	for _, x := range []string{s.Title, s.Description, s.Language, s.BaseURL, s.Organisation.Name, s.Organisation.URL, s.Organisation.Logo, s.Author.Name, s.Author.URL, s.Author.Logo, s.LinkedIn} {
-		h.String(x)
-	}
-	for _, links := range [][]Link{s.Nav, s.Pages} {
-		h.Int(int64(len(links)))
-		for _, l := range links {
-			h.link(l)
-		}
-	}
-	for _, f := range s.Feeds {
-		h.String(f.Title)
-		h.String(f.URL)
-		h.String(f.Type)
-		h.String(f.Label)
-	}
-	h.Int(int64(s.Year))
-	if s.Image != nil {
-		h.String(s.Image.URL)
-		h.Int(int64(s.Image.Width))
-		h.Int(int64(s.Image.Height))
-		h.String(s.Image.Alt)
-		h.String(s.Image.Type)
-	}
-	h.Bool(s.Serve)
-	return h.Sum()
 }

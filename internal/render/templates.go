@@ -24,6 +24,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/peeplcoach/folio/internal/key"
 )
 
 // Kinds lists the page kinds and so the template file each needs: <kind>.html.
@@ -263,9 +265,9 @@ func (t *Templates) partial(name string, data any) (template.HTML, error) {
 // navigation entry. The variants must say everything the partial's output
 // depends on besides the site, or pages would show another page's partial.
 func (t *Templates) partialCached(name string, data any, variants ...any) (template.HTML, error) {
-	var site uint64
+	var site key.Sum
 	if v, ok := data.(*View); ok && v.Site != nil {
-		site = v.Site.cachedKey()
+		site = v.Site.Key()
 	}
 	key := fmt.Sprint(name, "\x00", site, "\x00", variants)
 	if html, ok := t.cached.Load(key); ok {

@@ -2,14 +2,16 @@ package render
 
 import (
 	"html/template"
-	"sync"
 	"time"
+
+	"github.com/peeplcoach/folio/internal/key"
 )
 
 // View is the data every template gets as its dot. Which fields are set depends
 // on the page kind; README.md lists them per template. Everything a template can
-// reach is plain data built for it, so View.Key can say when a page's output
-// would be the same as last time and rendering can be skipped.
+// reach is plain data built for it, so the hash of a view (key.Of) and of the
+// templates says when a page's output would be the same as last time and
+// rendering can be skipped.
 type View struct {
 	Site        *Site
 	Kind        string // home, article, page, topics, topic, serieslist, series, 404, checklist, checklists
@@ -53,9 +55,12 @@ type Site struct {
 	Image        *Image     // default share image
 	Serve        bool       // rendered for folio serve (drafts shown, banners)
 
-	keyOnce sync.Once
-	key     uint64
+	key key.Sum `key:"-"` // of the fields above, set by NewSite
 }
+
+// Key returns the key of the site's data, computed once by NewSite: every
+// page shares the site, and its key is hashed into every page's key.
+func (s *Site) Key() key.Sum { return s.key }
 
 // Party is a person or an organisation.
 type Party struct{ Name, URL, Logo string }
@@ -93,11 +98,17 @@ type Card struct {
 	Part, Parts    int
 	ReadingMinutes int
 	Status         string // "", "Draft", "Scheduled for …"
-	Key            uint64 // hash of the fields above
 	// HTML is the card rendered once with partials/card.html and reused by
-	// every list that shows the article.
-	HTML template.HTML
+	// every list that shows the article. It is made from the fields above
+	// and the templates, so it is no part of the card's key.
+	HTML template.HTML `key:"-"`
+
+	key key.Sum `key:"-"` // of the fields above, set when planned
 }
+
+// Key returns the key of the card's fields: lists hash the cards they show
+// by it rather than walking each card again.
+func (c *Card) Key() key.Sum { return c.key }
 
 // Article is the article page's own data.
 type Article struct {
@@ -107,7 +118,6 @@ type Article struct {
 	SeriesBox *SeriesBox
 	Related   []*Card
 	Checklist *ChecklistLinks // nil when the article has no checklist
-	BodyKey   uint64          // hash of the source the body came from
 }
 
 // TOCEntry is one line of a table of contents.
@@ -140,8 +150,7 @@ type Download struct {
 
 // Page is a standalone page's own data.
 type Page struct {
-	Body    template.HTML
-	BodyKey uint64
+	Body template.HTML
 }
 
 // List is a paginated list of article cards.
