@@ -57,6 +57,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "folio build: %v\n", err)
 		return exitFailed
 	}
+	defer b.Close()
 	stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
 	if err != nil {
 		stage.Discard()

@@ -60,6 +60,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "folio serve: %v\n", err)
 		return exitFailed
 	}
+	defer b.Close()
 	if *port == 0 {
 		*port = serve.AnyPort
 	}

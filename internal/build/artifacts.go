@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 
+	"github.com/peeplcoach/folio/internal/cache"
 	"github.com/peeplcoach/folio/internal/content"
 	"github.com/peeplcoach/folio/internal/key"
 	"github.com/peeplcoach/folio/internal/pdf"
@@ -18,15 +20,12 @@ type artifact struct {
 	path string // output file
 	ext  string
 	// input is everything that goes into the file; key is key.Of the
-	// drawing code's version and input, the name of its cache entry.
+	// drawing code's version and input, its key in the cache.
 	input any
-	key   string
+	key   key.Sum
 	make  func() ([]byte, error)
 
-	// Set by ensureArtifacts:
-	size   int64
-	cached string // path of the cache entry, or "" without a cache
-	data   []byte // the bytes, when there is no cache
+	size int64 // set by ensureArtifacts; 0 in serve mode, which makes them lazily
 }
 
 // artifactSet is the artifacts of one index.
@@ -91,7 +90,7 @@ func (b *Builder) artifacts(ctx context.Context, idx *content.Index, indexKey ke
 	h := key.New()
 	for _, a := range set.arts {
 		h.String(a.path)
-		h.String(a.key)
+		h.Key(a.key)
 		h.Int(a.size)
 	}
 	set.key = h.Sum()
@@ -149,23 +148,21 @@ func firstNonEmpty(s ...string) string {
 	return ""
 }
 
-// ensureArtifacts computes the key of every artifact, makes those the cache
-// lacks, in parallel, and records the size of each.
+// ensureArtifacts computes the key of every artifact and, but in serve mode,
+// makes those the cache lacks, in parallel, and records the size of each.
+// folio serve makes them when first asked for, or in the background (see
+// lazy.go): the preview is served long before 20,000 PDFs could be made.
 func (b *Builder) ensureArtifacts(ctx context.Context, arts []*artifact) error {
 	errs := make([]error, len(arts))
-	known := make([]bool, len(arts))
 	err := b.parallel(ctx, len(arts), func(i int) string { return arts[i].path }, func(i int) {
 		a := arts[i]
-		a.key = key.Of(a.input).String()
-		if size, ok := b.c.made[a.key]; ok && b.store != nil {
-			a.size, a.cached, known[i] = size, b.store.Path(a.key, a.ext), true
+		a.key = key.Of(a.input)
+		if b.opts.Serve {
 			return
 		}
-		if b.store != nil {
-			if size, ok := b.store.Stat(a.key, a.ext); ok {
-				a.size, a.cached = size, b.store.Path(a.key, a.ext)
-				return
-			}
+		if size, ok := b.blobs.size(a.key); ok {
+			a.size = size
+			return
 		}
 		data, err := a.make()
 		if err != nil {
@@ -173,28 +170,74 @@ func (b *Builder) ensureArtifacts(ctx context.Context, arts []*artifact) error {
 			return
 		}
 		a.size = int64(len(data))
-		if b.store == nil {
-			a.data = data
-			return
-		}
-		if a.cached, err = b.store.Put(a.key, a.ext, data); err != nil {
-			errs[i] = err
-		}
+		errs[i] = b.blobs.put(a.key, data)
 	})
 	if err != nil {
 		return err
 	}
 	var list []error
-	for i, err := range errs {
+	for _, err := range errs {
 		if err != nil {
 			list = append(list, err)
-		} else if !known[i] && b.store != nil {
-			b.c.made[arts[i].key] = arts[i].size
 		}
 	}
 	if len(list) > 0 {
 		return &Errors{List: onePerCause(list)}
 	}
+	return nil
+}
+
+// bytes returns an artifact's bytes: from the cache, verified, or made anew
+// when the cache lacks them or holds them damaged.
+func (b *Builder) artifactBytes(a *artifact) ([]byte, error) {
+	if data, ok := b.blobs.get(a.key); ok {
+		return data, nil
+	}
+	data, err := a.make()
+	if err != nil {
+		return nil, fmt.Errorf("make %s: %w", a.path, err)
+	}
+	return data, b.blobs.put(a.key, data)
+}
+
+// blobs keeps made artifacts: in the cache's pack, or in memory for a
+// Builder without a cache folder.
+type blobs struct {
+	pack *cache.Pack
+	mu   sync.Mutex
+	mem  map[key.Sum][]byte
+}
+
+func (s *blobs) size(k key.Sum) (int64, bool) {
+	if s.pack != nil {
+		return s.pack.Size(k)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	data, ok := s.mem[k]
+	return int64(len(data)), ok
+}
+
+func (s *blobs) get(k key.Sum) ([]byte, bool) {
+	if s.pack != nil {
+		return s.pack.Get(k)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	data, ok := s.mem[k]
+	return data, ok
+}
+
+func (s *blobs) put(k key.Sum, data []byte) error {
+	if s.pack != nil {
+		return s.pack.Put(k, data)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.mem == nil {
+		s.mem = map[key.Sum][]byte{}
+	}
+	s.mem[k] = data
 	return nil
 }
 

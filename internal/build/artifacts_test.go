@@ -2,12 +2,15 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/peeplcoach/folio/internal/output"
 )
 
 func TestChecklistPagesAndPDFs(t *testing.T) {
@@ -41,40 +44,70 @@ func TestCachedArtifactsAreNotMadeAgain(t *testing.T) {
 	files["content/articles/third.md"] = article("title: Third\ndate: 2025-03-10", "- [ ] One item\n")
 	s := withShareImage(newSite(t, files))
 	s.opts.CacheDir = filepath.Join(t.TempDir(), "cache")
+	entries := func() int {
+		n, _, _ := s.b.blobs.pack.Stats()
+		return n
+	}
 	s.mustBuild()
-	first := cacheEntries(t, s.opts.CacheDir)
-	if len(first) != 2+3+0 { // two PDFs, three article cards (the site has its own image)
-		t.Fatalf("cache holds %d entries, want 5: %v", len(first), first)
+	if n := entries(); n != 2+3+0 { // two PDFs, three article cards (the site has its own image)
+		t.Fatalf("cache holds %d artifacts, want 5", n)
 	}
 	pdf := s.file("articles/third/checklist-a4.pdf")
-	s.mustBuild()
-	second := cacheEntries(t, s.opts.CacheDir)
-	for p, mod := range first {
-		if !second[p].Equal(mod) {
-			t.Errorf("%s was written again", p)
+	s.b.Close()
+	packSize := func() int64 {
+		info, err := os.Stat(filepath.Join(s.opts.CacheDir, "artifacts.pack"))
+		if err != nil {
+			t.Fatal(err)
 		}
+		return info.Size()
+	}
+	before := packSize()
+	s.mustBuild()
+	if packSize() != before {
+		t.Error("a second build made artifacts again")
 	}
 	if s.file("articles/third/checklist-a4.pdf") != pdf {
 		t.Error("the cached PDF differs from the one first made")
 	}
 	// A changed item makes new PDFs; the cards stay.
 	s.fsys["content/articles/third.md"].Data = []byte(article("title: Third\ndate: 2025-03-10", "- [ ] Another item\n"))
+	s.b.Close()
 	s.mustBuild()
-	if third := cacheEntries(t, s.opts.CacheDir); len(third) != len(first)+2 {
-		t.Errorf("after an edit the cache holds %d entries, want %d", len(third), len(first)+2)
+	if n := entries(); n != 5+2 {
+		t.Errorf("after an edit the cache holds %d artifacts, want %d", n, 5+2)
 	}
 }
 
-func cacheEntries(t *testing.T, dir string) map[string]time.Time {
-	entries := map[string]time.Time{}
-	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			info, _ := d.Info()
-			entries[p] = info.ModTime()
+// A published file is a copy: writing to it changes nothing in the cache,
+// and the next build publishes the cached bytes again (issue 8, case 5).
+func TestPublishedFilesDoNotShareTheCache(t *testing.T) {
+	files := threeArticles()
+	files["content/site.yaml"] = strings.Replace(testSiteYAML, "image:\n  src: /images/share.png\n  alt: The site's card\n", "", 1)
+	dir := t.TempDir()
+	src := newSite(t, files)
+	build := func() string {
+		b, err := New(src.fsys, Options{CacheDir: filepath.Join(dir, "cache"), Now: func() time.Time { return fixedNow }})
+		if err != nil {
+			t.Fatal(err)
 		}
-		return nil
-	})
-	return entries
+		defer b.Close()
+		out := filepath.Join(dir, "public")
+		os.RemoveAll(out)
+		os.Mkdir(out, 0o755)
+		if _, err := b.Build(context.Background(), output.OpenFolder(out)); err != nil {
+			t.Fatal(err)
+		}
+		return filepath.Join(out, "articles", "first", "card.png")
+	}
+	card := build()
+	want, _ := os.ReadFile(card)
+	if err := os.WriteFile(card, nil, 0o644); err != nil { // : > public/articles/first/card.png
+		t.Fatal(err)
+	}
+	card = build()
+	if got, _ := os.ReadFile(card); !bytes.Equal(got, want) || len(got) == 0 {
+		t.Errorf("after truncating a published card, the next build publishes %d bytes, want %d", len(got), len(want))
+	}
 }
 
 func TestShareCardsAndLinkedInFeed(t *testing.T) {
@@ -102,5 +135,27 @@ func TestShareCardsAndLinkedInFeed(t *testing.T) {
 	s = newSite(t, files).build()
 	if s.err == nil || !strings.Contains(s.err.Error(), "content/articles/second.md:5: linkedin.hook: ") {
 		t.Errorf("a hook over 140 characters: err = %v", s.err)
+	}
+}
+
+// folio serve makes checklist PDFs and cards when first asked for (or in the
+// background), not before serving: pages show no size for them, and every
+// artifact is served.
+func TestServeMakesArtifactsLazily(t *testing.T) {
+	files := threeArticles()
+	files["content/articles/third.md"] = article("title: Third\ndate: 2025-03-10", "- [ ] One item\n")
+	s := withShareImage(newSite(t, files))
+	s.opts.Serve, s.opts.CacheDir = true, filepath.Join(t.TempDir(), "cache")
+	s.mustBuild()
+	s.assertNoFile("articles/third/checklist-a4.pdf")
+	s.assertFile("articles/third/index.html", `href="/articles/third/checklist-a4.pdf"`, "! KB)", "! bytes)")
+	for _, u := range []string{"/articles/third/checklist-a4.pdf", "/articles/third/checklist-letter.pdf", "/articles/first/card.png"} {
+		data, ok := s.b.ArtifactFile(u)
+		if !ok || len(data) < 100 {
+			t.Errorf("%s: %d bytes, %v", u, len(data), ok)
+		}
+	}
+	if _, ok := s.b.ArtifactFile("/articles/second/checklist-a4.pdf"); ok {
+		t.Error("an article without a checklist serves a PDF")
 	}
 }

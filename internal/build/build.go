@@ -24,10 +24,10 @@ import (
 	"io/fs"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/peeplcoach/folio/internal/cache"
+	"github.com/peeplcoach/folio/internal/key"
 	"github.com/peeplcoach/folio/internal/output"
 	"github.com/peeplcoach/folio/internal/social"
 )
@@ -52,12 +52,10 @@ type Options struct {
 }
 
 // Sink receives the output files. Implementations must accept concurrent calls
-// for different paths.
+// for different paths. Files from the cache are copied, never linked: writing
+// to a published file cannot change the cache.
 type Sink interface {
 	WriteFile(path string, data []byte) error
-	// LinkFile puts the file at src (a cache entry) at path, by a hard link
-	// where it can.
-	LinkFile(path, src string) error
 	RemoveFile(path string) error
 }
 
@@ -98,14 +96,21 @@ type Builder struct {
 	fsys    fs.FS
 	opts    Options
 	min     *output.Minifier
-	store   *cache.Dir     // nil without Options.CacheDir
 	painter social.Painter // draws share cards; safe for concurrent use
+	optsKey key.Sum        // key.Of(opts): part of every job's final key
+
+	// The persistent cache (nil without Options.CacheDir): artifacts in
+	// blobs (in memory without a cache folder), rendered files in pages,
+	// parsed pages in parses.
+	store  *cache.Store
+	blobs  blobs
+	pages  *cache.Pack
+	parses *cache.Pack
 
 	c caches // what earlier runs made; see caches.go
 
-	// served maps the URL paths of cached artifacts to their cache files
-	// in serve mode. Written by commit, read by the dev server's handlers.
-	served sync.Map
+	// lazy makes and serves the artifacts of folio serve (nil otherwise).
+	lazy *lazy
 }
 
 // New returns a Builder for the site in fsys (the folder holding content/,
@@ -120,16 +125,49 @@ func New(fsys fs.FS, opts Options) (*Builder, error) {
 		// busy without holding many pages in memory at once.
 		opts.Workers = 4 * runtime.GOMAXPROCS(0)
 	}
-	b := &Builder{fsys: fsys, opts: opts, min: output.NewMinifier()}
+	b := &Builder{fsys: fsys, opts: opts, min: output.NewMinifier(), optsKey: key.Of(opts)}
 	b.c.reset()
 	if opts.CacheDir != "" {
-		c, err := cache.Open(opts.CacheDir)
+		store, err := cache.Open(opts.CacheDir, codeVersion())
 		if err != nil {
 			return nil, err
 		}
-		b.store = c
+		b.store = store
+		for kind, p := range map[string]**cache.Pack{"artifacts": &b.blobs.pack, "pages": &b.pages, "parses": &b.parses} {
+			if *p, err = store.Pack(kind); err != nil {
+				store.Close()
+				return nil, err
+			}
+		}
+	}
+	if opts.Serve {
+		b.lazy = newLazy(b)
 	}
 	return b, nil
+}
+
+// Close stops the background work of folio serve, and drops from the cache
+// the entries the site no longer uses once they weigh more than the rest.
+func (b *Builder) Close() error {
+	if b.lazy != nil {
+		b.lazy.close()
+	}
+	if b.store == nil {
+		return nil
+	}
+	b.compact()
+	return b.store.Close()
+}
+
+// ArtifactFile returns the bytes of a checklist PDF or share card by its URL
+// path ("/articles/a/card.png"), for folio serve, which makes them when first
+// asked for rather than before serving. It is safe for concurrent use.
+func (b *Builder) ArtifactFile(urlPath string) ([]byte, bool) {
+	if b.lazy == nil {
+		return nil, false
+	}
+	data, ok, err := b.lazy.get(urlPath)
+	return data, ok && err == nil
 }
 
 // Build builds the whole site into sink, which must start empty. What earlier

@@ -74,9 +74,8 @@ type caches struct {
 	// artifact's key is key.Of its drawing code's version and its whole
 	// input; its size is the size of the bytes made for that key.
 	artifacts artifactsMemo
-	// made records the artifacts known to be in the cache folder, by key,
-	// with their size: a rebuild asks the disk only about new keys.
-	made map[string]int64
+	// published is the artifact set folio serve serves (see lazy.go).
+	published *artifactSet
 
 	// plan is the last plan. Key: planIn (index, assets and artifacts keys,
 	// options). Invariant: jobs hold every output of a build of those
@@ -103,7 +102,6 @@ type caches struct {
 func (c *caches) reset() {
 	*c = caches{
 		files:   map[string]*file{},
-		made:    map[string]int64{},
 		cards:   map[key.Sum]template.HTML{},
 		outputs: map[string]outputState{},
 		checks:  map[key.Sum]content.Problems{},
@@ -146,4 +144,42 @@ type artifactsMemo struct {
 type outputState struct {
 	key  key.Sum // final key of the job that made it
 	hash uint64  // of its bytes
+}
+
+// compact drops from the cache's packs the entries the site no longer uses
+// (pages, artifacts and parsed pages of no current job, artifact or file),
+// once they weigh more than those it uses; see cache.Pack.Compact.
+func (b *Builder) compact() {
+	if b.store == nil {
+		return
+	}
+	var pages, arts, parses []key.Sum
+	if pl := b.c.plan; pl != nil && pl.finals != nil {
+		for i, j := range pl.jobs {
+			if j.kind == jobPage || j.kind == jobData {
+				pages = append(pages, pl.finals[i])
+			}
+		}
+	}
+	if set := b.c.artifacts.set; set != nil {
+		for _, a := range set.arts {
+			arts = append(arts, a.key)
+		}
+	}
+	for _, f := range b.c.files {
+		if f.parsed != nil {
+			parses = append(parses, f.parsed.key)
+		}
+	}
+	// Only a pack whose live entries are known is compacted; a failed
+	// compaction leaves the pack as it was.
+	if b.c.plan != nil && b.c.plan.finals != nil {
+		_ = b.pages.Compact(pages)
+	}
+	if b.c.artifacts.set != nil {
+		_ = b.blobs.pack.Compact(arts)
+	}
+	if len(parses) > 0 {
+		_ = b.parses.Compact(parses)
+	}
 }

@@ -146,6 +146,7 @@ func newDiffSite(t *testing.T, rng *rand.Rand, opts Options) *diffSite {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { b.Close() })
 	d.b = b
 	dir := filepath.Join(t.TempDir(), "public")
 	if err := os.Mkdir(dir, 0o755); err != nil {
@@ -379,6 +380,7 @@ func (d *diffSite) step(i int) {
 	if ferr != nil {
 		t.Fatal(ferr)
 	}
+	defer fresh.Close()
 	want := newMemSink()
 	_, ferr = fresh.Build(context.Background(), want)
 	switch {
@@ -410,9 +412,13 @@ func (d *diffSite) step(i int) {
 		}
 	}
 	for u := range servedOf(fresh) {
-		if _, ok := d.b.ArtifactFile(u); !ok {
-			t.Errorf("step %d (%s): %s is not served", i, what, u)
+		want, _ := fresh.ArtifactFile(u)
+		if got, ok := d.b.ArtifactFile(u); !ok || !bytes.Equal(got, want) {
+			t.Errorf("step %d (%s): %s is not served as a fresh build serves it", i, what, u)
 		}
+	}
+	if len(servedOf(fresh)) != len(servedOf(d.b)) {
+		t.Errorf("step %d (%s): %d artifacts served, a fresh build serves %d", i, what, len(servedOf(d.b)), len(servedOf(fresh)))
 	}
 }
 
@@ -428,12 +434,16 @@ func sameFiles(a, b map[string][]byte) bool {
 	return true
 }
 
-// servedOf lists the URL paths a builder serves from its cache.
+// servedOf lists the URL paths of the artifacts folio serve serves.
 func servedOf(b *Builder) map[string]bool {
 	urls := map[string]bool{}
-	b.served.Range(func(k, _ any) bool {
-		urls[k.(string)] = true
-		return true
-	})
+	if b.lazy == nil {
+		return urls
+	}
+	b.lazy.mu.Lock()
+	defer b.lazy.mu.Unlock()
+	for u := range b.lazy.table {
+		urls[u] = true
+	}
 	return urls
 }

@@ -12,6 +12,10 @@ import (
 // at everything); fresh says the sink is empty.
 func (b *Builder) run(ctx context.Context, sink Sink, changed []string, fresh bool) (*Report, error) {
 	start := time.Now()
+	if b.lazy != nil {
+		b.lazy.run.Lock() // the background makes no artifact meanwhile
+		defer b.lazy.run.Unlock()
+	}
 	r := &Report{}
 	step := func(name string, t0 time.Time) {
 		r.Timings = append(r.Timings, Timing{Phase: name, Duration: time.Since(t0)})
@@ -111,11 +115,14 @@ func (b *Builder) run(ctx context.Context, sink Sink, changed []string, fresh bo
 	}
 
 	t0 = time.Now()
-	if err := b.commit(w, pl, ex, fresh); err != nil {
+	if err := b.commit(w, pl, arts, ex, fresh); err != nil {
 		errs = append(errs, err)
 		return fail()
 	}
 	step("write", t0)
+	if b.store != nil && b.opts.Serve && (b.pages.Grown() || b.blobs.pack.Grown() || b.parses.Grown()) {
+		b.compact() // a long session keeps the cache bounded
+	}
 
 	r.Warnings = problemList(probs.Warnings)
 	r.Pages, r.Files = pl.npages, ex.files

@@ -122,7 +122,10 @@ func (b *Builder) plan(ctx context.Context, idx *content.Index, indexKey key.Sum
 	pl.cards = pages.Cards
 	jobs = append(jobs, b.dataJobs(idx, arts)...)
 	for _, a := range arts.arts {
-		jobs = append(jobs, job{path: a.path, kind: jobArtifact, origin: "folio's " + a.path, art: a, input: struct{ Path, Key string }{a.path, a.key}})
+		jobs = append(jobs, job{path: a.path, kind: jobArtifact, origin: "folio's " + a.path, art: a, input: struct {
+			Path string
+			Key  key.Sum
+		}{a.path, a.key}})
 	}
 	for _, f := range files {
 		jobs = append(jobs, job{path: f.outPath, kind: jobCopy, origin: f.src.path, src: f,

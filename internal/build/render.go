@@ -67,23 +67,23 @@ type executed struct {
 
 // jobResult is what a worker reports of one job that ran.
 type jobResult struct {
-	job   int32
-	final key.Sum
+	job      int32
+	rendered bool // made, not taken from the cache
+	final    key.Sum
 	hash  uint64 // of the bytes made
 	size  int64
 	probs content.Problems
 	err   error
 }
 
-// finalOf is the final key of job i: its static key, the templates' key for
-// a page, and the key of every body it reads.
+// finalOf is the final key of job i: its static key, the options, the
+// templates' key for a page, and the key of every body it reads. It is also
+// the key of the job's file in the cache's pages pack.
 func (b *Builder) finalOf(pl *plan, i int) key.Sum {
 	j := &pl.jobs[i]
-	if j.kind != jobPage && len(j.bodies) == 0 {
-		return j.static
-	}
 	h := key.New()
 	h.Key(j.static)
+	h.Key(b.optsKey)
 	if j.kind == jobPage {
 		h.Key(b.c.tmpl.key)
 	}
@@ -183,7 +183,7 @@ func (b *Builder) execute(ctx context.Context, pl *plan, reparsed []string, fres
 			errs = append(errs, r.err)
 			continue
 		}
-		if j.kind == jobPage {
+		if j.kind == jobPage && r.rendered {
 			ex.rendered++
 		}
 		ex.results = append(ex.results, r)
@@ -248,30 +248,34 @@ func (b *Builder) runJob(pl *plan, i int32, w *writer) jobResult {
 	case jobCheck:
 		res.probs = j.check(bodies)
 		return res
-	case jobPage:
-		v := j.page.View
-		if len(bodies) == 1 {
-			v = render.WithBody(v, bodies[0].page.Doc)
+	case jobArtifact:
+		if b.opts.Serve {
+			return res // served from the cache, made when asked for (lazy.go)
 		}
-		buf := getBuf()
-		defer bufPool.Put(buf)
-		err = b.c.tmpl.tmpl.ExecuteTo(buf, j.page.Kind, v)
-		data = buf.Bytes()
-	case jobData:
-		data, err = j.produce(bodies)
-		if err != nil {
-			err = fmt.Errorf("write %s: %w", j.path, err)
-		}
+		data, err = b.artifactBytes(j.art)
 	case jobCopy:
 		data, err = fs.ReadFile(b.fsys, j.src.src.path)
-	case jobArtifact:
-		a := j.art
-		res.hash, res.size = contentHash([]byte(a.key)), a.size
-		if a.cached != "" {
-			res.err = w.link(j.path, a.cached, a.size, res.hash, b.opts.Serve)
-			return res
+	default:
+		if b.pages != nil {
+			if data, ok := b.pages.Get(res.final); ok {
+				res.hash, res.size = contentHash(data), int64(len(data))
+				res.err = w.put(j.path, data, res.hash)
+				return res
+			}
 		}
-		data = a.data
+		res.rendered = true
+		if j.kind == jobPage {
+			v := j.page.View
+			if len(bodies) == 1 {
+				v = render.WithBody(v, bodies[0].page.Doc)
+			}
+			buf := getBuf()
+			defer bufPool.Put(buf)
+			err = b.c.tmpl.tmpl.ExecuteTo(buf, j.page.Kind, v)
+			data = buf.Bytes()
+		} else if data, err = j.produce(bodies); err != nil {
+			err = fmt.Errorf("write %s: %w", j.path, err)
+		}
 	}
 	if err != nil {
 		res.err = err
@@ -287,6 +291,12 @@ func (b *Builder) runJob(pl *plan, i int32, w *writer) jobResult {
 		data = buf.Bytes()
 	}
 	res.hash, res.size = contentHash(data), int64(len(data))
+	if res.rendered && b.pages != nil {
+		if err := b.pages.Put(res.final, data); err != nil {
+			res.err = err
+			return res
+		}
+	}
 	res.err = w.put(j.path, data, res.hash)
 	return res
 }

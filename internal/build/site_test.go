@@ -117,6 +117,7 @@ func (s *site) build() *site {
 	if err != nil {
 		s.t.Fatal(err)
 	}
+	s.t.Cleanup(func() { b.Close() })
 	s.b = b
 	s.out = newMemSink()
 	s.rep, s.err = s.b.Build(context.Background(), s.out)

@@ -30,8 +30,6 @@ type writer struct {
 
 	mu      sync.Mutex
 	mem     map[string][]byte
-	links   map[string]string // output path → cache file
-	served  map[string]string // URL path → cache file, for the dev server
 	written int
 	bytes   int64
 	removed int
@@ -39,7 +37,7 @@ type writer struct {
 }
 
 func (b *Builder) newWriter(sink Sink, fresh bool) (*writer, error) {
-	w := &writer{sink: sink, prev: b.c.outputs, mem: map[string][]byte{}, links: map[string]string{}, served: map[string]string{}}
+	w := &writer{sink: sink, prev: b.c.outputs, mem: map[string][]byte{}}
 	switch s, ok := sink.(Stager); {
 	case fresh:
 		w.mode = writeDirect
@@ -87,31 +85,6 @@ func (w *writer) put(path string, data []byte, hash uint64) error {
 	return nil
 }
 
-// link takes a cached file. The dev server (serve true) serves it from the
-// cache; a build puts it into the output.
-func (w *writer) link(path, cached string, size int64, hash uint64, serve bool) error {
-	if w.same(path, hash) {
-		return nil
-	}
-	w.count(path, size)
-	if serve {
-		w.mu.Lock()
-		w.served["/"+path] = cached
-		w.mu.Unlock()
-		return nil
-	}
-	switch w.mode {
-	case writeDirect:
-		return w.sink.LinkFile(path, cached)
-	case writeStaged:
-		return w.stage.LinkFile(path, cached)
-	}
-	w.mu.Lock()
-	w.links[path] = cached
-	w.mu.Unlock()
-	return nil
-}
-
 func (w *writer) discard() {
 	if w.stage != nil {
 		_ = w.stage.Discard()
@@ -120,35 +93,27 @@ func (w *writer) discard() {
 
 // commit makes a successful run's files visible, removes the files no job
 // makes any more, and records what the sink now holds (caches.outputs).
-func (b *Builder) commit(w *writer, pl *plan, ex executed, fresh bool) error {
+func (b *Builder) commit(w *writer, pl *plan, arts *artifactSet, ex executed, fresh bool) error {
 	switch w.mode {
 	case writeStaged:
 		if err := w.stage.Commit(); err != nil {
 			return err
 		}
 	case writeMemory:
-		paths := make([]string, 0, len(w.mem)+len(w.links))
+		paths := make([]string, 0, len(w.mem))
 		for p := range w.mem {
-			paths = append(paths, p)
-		}
-		for p := range w.links {
 			paths = append(paths, p)
 		}
 		sort.Strings(paths)
 		for _, p := range paths {
-			var err error
-			if data, ok := w.mem[p]; ok {
-				err = w.sink.WriteFile(p, data)
-			} else {
-				err = w.sink.LinkFile(p, w.links[p])
-			}
-			if err != nil {
+			if err := w.sink.WriteFile(p, w.mem[p]); err != nil {
 				return err
 			}
 		}
 	}
-	for u, f := range w.served {
-		b.served.Store(u, f)
+	if b.lazy != nil && b.c.published != arts {
+		b.lazy.publish(arts)
+		b.c.published = arts
 	}
 	for _, r := range ex.results {
 		b.c.outputs[pl.jobs[r.job].path] = outputState{key: r.final, hash: r.hash}
@@ -162,7 +127,6 @@ func (b *Builder) commit(w *writer, pl *plan, ex executed, fresh bool) error {
 		}
 		sort.Strings(stale)
 		for _, p := range stale {
-			b.served.Delete("/" + p)
 			if err := w.sink.RemoveFile(p); err != nil && !os.IsNotExist(err) {
 				return fmt.Errorf("remove %s: %w", p, err)
 			}
@@ -173,15 +137,4 @@ func (b *Builder) commit(w *writer, pl *plan, ex executed, fresh bool) error {
 	}
 	sort.Strings(w.changed)
 	return nil
-}
-
-// ArtifactFile returns the cache file of a checklist PDF or share card by its
-// URL path ("/articles/a/card.png"). In serve mode these stay in the cache
-// rather than being put into the output. It is safe for concurrent use.
-func (b *Builder) ArtifactFile(urlPath string) (string, bool) {
-	f, ok := b.served.Load(urlPath)
-	if !ok {
-		return "", false
-	}
-	return f.(string), true
 }

@@ -142,7 +142,9 @@ type ChecklistLinks struct {
 	Items  int
 }
 
-// Download is a file to download and its size.
+// Download is a file to download and its size. Size is 0 in folio serve,
+// which makes the file when first asked for: layouts show a size only when
+// there is one.
 type Download struct {
 	URL  string
 	Size int64
