@@ -70,10 +70,10 @@ type jobResult struct {
 	job      int32
 	rendered bool // made, not taken from the cache
 	final    key.Sum
-	hash  uint64 // of the bytes made
-	size  int64
-	probs content.Problems
-	err   error
+	hash     uint64 // of the bytes made
+	size     int64
+	probs    content.Problems
+	err      error
 }
 
 // finalOf is the final key of job i: its static key, the options, the

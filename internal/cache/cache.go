@@ -117,8 +117,8 @@ type Pack struct {
 
 	mu      sync.Mutex
 	index   map[key.Sum]entry
-	end     int64               // where the next entry goes
-	indexed int64               // the pack length the index file describes
+	end     int64              // where the next entry goes
+	indexed int64              // the pack length the index file describes
 	mem     map[key.Sum][]byte // entries made while read-only
 	base    int64              // the pack's length when opened or last compacted
 	closed  bool
