@@ -159,3 +159,29 @@ func TestServeMakesArtifactsLazily(t *testing.T) {
 		t.Error("an article without a checklist serves a PDF")
 	}
 }
+
+// A second build with the cache kept converts no Markdown and renders no
+// page, and makes the same bytes; after an edit to one article, it converts
+// that article and renders its outputs alone.
+func TestSecondBuildTakesEverythingFromTheCache(t *testing.T) {
+	s := withShareImage(newSite(t, threeArticles()))
+	s.opts.CacheDir = filepath.Join(t.TempDir(), "cache")
+	s.mustBuild()
+	first := s.out.files
+	s.b.Close()
+	s.mustBuild()
+	if s.rep.Converted != 0 || s.rep.Rendered != 0 {
+		t.Errorf("second build converted %d files and rendered %d pages, want none", s.rep.Converted, s.rep.Rendered)
+	}
+	if !sameFiles(first, s.out.files) {
+		t.Error("the second build's output differs from the first's")
+	}
+	s.b.Close()
+	s.fsys["content/articles/first.md"].Data = append(s.fsys["content/articles/first.md"].Data, "\nOne more line.\n"...)
+	s.mustBuild()
+	if s.rep.Converted != 1 || s.rep.Rendered != 1 {
+		t.Errorf("after one edit the build converted %d files and rendered %d pages, want 1 and 1", s.rep.Converted, s.rep.Rendered)
+	}
+	s.assertFile("articles/first/index.html", "One more line.")
+	sameAsFullBuild(t, s)
+}

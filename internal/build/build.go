@@ -70,16 +70,17 @@ type Stager interface {
 
 // Report says what a build did.
 type Report struct {
-	Pages    int           // HTML pages in the site
-	Files    int           // files in the site
-	Bytes    int64         // bytes of the files written (all of them on a full build)
-	Rendered int           // pages rendered (fewer than Pages on a rebuild)
-	Written  int           // files written because their bytes changed
-	Removed  int           // files removed because nothing produces them any more
-	Changed  []string      // URL paths of the files written or removed, sorted
-	Warnings []error       // problems that did not stop the build, sorted
-	Timings  []Timing      // time spent in each step
-	Duration time.Duration // the whole build
+	Pages     int           // HTML pages in the site
+	Files     int           // files in the site
+	Bytes     int64         // bytes of the files written (all of them on a full build)
+	Converted int           // Markdown files converted (the rest came from the cache)
+	Rendered  int           // pages rendered (the rest came from the cache, or were unchanged)
+	Written   int           // files written because their bytes changed
+	Removed   int           // files removed because nothing produces them any more
+	Changed   []string      // URL paths of the files written or removed, sorted
+	Warnings  []error       // problems that did not stop the build, sorted
+	Timings   []Timing      // time spent in each step
+	Duration  time.Duration // the whole build
 }
 
 // Timing is the time a step took.
@@ -101,11 +102,12 @@ type Builder struct {
 
 	// The persistent cache (nil without Options.CacheDir): artifacts in
 	// blobs (in memory without a cache folder), rendered files in pages,
-	// parsed pages in parses.
+	// parsed pages in parses (all but the body) and bodies.
 	store  *cache.Store
 	blobs  blobs
 	pages  *cache.Pack
 	parses *cache.Pack
+	bodies *cache.Pack
 
 	c caches // what earlier runs made; see caches.go
 
@@ -133,7 +135,7 @@ func New(fsys fs.FS, opts Options) (*Builder, error) {
 			return nil, err
 		}
 		b.store = store
-		for kind, p := range map[string]**cache.Pack{"artifacts": &b.blobs.pack, "pages": &b.pages, "parses": &b.parses} {
+		for kind, p := range map[string]**cache.Pack{"artifacts": &b.blobs.pack, "pages": &b.pages, "parses": &b.parses, "bodies": &b.bodies} {
 			if *p, err = store.Pack(kind); err != nil {
 				store.Close()
 				return nil, err

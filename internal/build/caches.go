@@ -6,6 +6,7 @@ import (
 
 	"github.com/peeplcoach/folio/internal/content"
 	"github.com/peeplcoach/folio/internal/key"
+	"github.com/peeplcoach/folio/internal/markdown"
 	"github.com/peeplcoach/folio/internal/render"
 )
 
@@ -50,6 +51,7 @@ type caches struct {
 	// parseOpts is the key of the options of the last parse: while it
 	// stays, only files that may have changed are read again.
 	parseOpts key.Sum
+	mdOpts    markdown.Options // the converter's options of the last parse
 
 	// index is the last index. Key: indexIn (the site, the options, every
 	// listing's key). Invariant: idx is content.NewIndex of those listings,
@@ -181,5 +183,6 @@ func (b *Builder) compact() {
 	}
 	if len(parses) > 0 {
 		_ = b.parses.Compact(parses)
+		_ = b.bodies.Compact(parses)
 	}
 }

@@ -69,7 +69,7 @@ func (b *Builder) Index(ctx context.Context) (*content.Index, []error, error) {
 		return nil, nil, err
 	}
 	b.parseSite()
-	if _, err := b.parsePages(ctx); err != nil {
+	if _, _, err := b.parsePages(ctx); err != nil {
 		return nil, nil, err
 	}
 	ps := b.collectPages()
@@ -81,7 +81,13 @@ func (b *Builder) Index(ctx context.Context) (*content.Index, []error, error) {
 	}
 	pages := make([]*content.Page, len(ps.parsed))
 	for i, p := range ps.parsed {
-		pages[i] = p.page
+		doc, err := b.body(ps.paths[i])
+		if err != nil {
+			return nil, nil, err
+		}
+		whole := *p.listing
+		whole.Doc = doc
+		pages[i] = &whole
 	}
 	idx, idxProbs := content.NewIndex(b.c.site.site, pages, content.IndexOptions{Drafts: b.opts.Drafts, Future: b.opts.Future, Now: b.opts.Now()})
 	probs.Add(idxProbs)

@@ -4,9 +4,13 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"sort"
+	"sync"
+	"sync/atomic"
 
+	"github.com/peeplcoach/folio/internal/codec"
 	"github.com/peeplcoach/folio/internal/content"
 	"github.com/peeplcoach/folio/internal/key"
 	"github.com/peeplcoach/folio/internal/markdown"
@@ -90,14 +94,99 @@ func (b *Builder) loadTemplates() {
 
 // parsed is one page, parsed.
 type parsed struct {
-	key   key.Sum       // of parseIn: also the key of the page's body
-	page  *content.Page // the whole page, body (Doc) included
+	key   key.Sum // of parseIn: also the key of the page's body
 	probs content.Problems
 	// listing is the page as other pages and the index may see it: every
 	// field but the body, which only the page's own outputs (and the feeds
-	// that carry it) read through the body table. listKey is its key.Of.
+	// that carry it) read, through Builder.body. listKey is its key.Of.
+	// Both are nil for a page that could not be converted.
 	listing *content.Page
 	listKey key.Sum
+
+	// The body: set when the page is converted, or loaded from the cache
+	// when a job first needs it (a build whose pages all come from the
+	// cache needs none).
+	once sync.Once
+	doc  *markdown.Doc
+	err  error
+}
+
+// parseRecord is what the cache keeps of a parsed page besides its body.
+type parseRecord struct {
+	Listing *content.Page
+	ListKey key.Sum
+	Probs   []problem
+}
+
+// problem is a content.Error as the cache keeps it.
+type problem struct {
+	Path    string
+	Line    int
+	Msg     string
+	Warning bool
+}
+
+func recordOf(p *parsed) parseRecord {
+	r := parseRecord{Listing: p.listing, ListKey: p.listKey}
+	for _, list := range []struct {
+		errs []*content.Error
+		warn bool
+	}{{p.probs.Errors, false}, {p.probs.Warnings, true}} {
+		for _, e := range list.errs {
+			r.Probs = append(r.Probs, problem{Path: e.Path, Line: e.Line, Msg: e.Err.Error(), Warning: list.warn})
+		}
+	}
+	return r
+}
+
+func (r parseRecord) parsed(k key.Sum) *parsed {
+	p := &parsed{key: k, listing: r.Listing, listKey: r.ListKey}
+	for _, pr := range r.Probs {
+		e := &content.Error{Path: pr.Path, Line: pr.Line, Err: errors.New(pr.Msg)}
+		if pr.Warning {
+			p.probs.Warnings = append(p.probs.Warnings, e)
+		} else {
+			p.probs.Errors = append(p.probs.Errors, e)
+		}
+	}
+	return p
+}
+
+// body returns the body of the page at a source path: converted by this
+// run, or kept in the cache, or (should the cache have lost it) converted
+// again from the file. Safe for concurrent use.
+func (b *Builder) body(path string) (*markdown.Doc, error) {
+	f := b.c.files[path]
+	if f == nil || f.parsed == nil || f.parsed.listing == nil {
+		return nil, fmt.Errorf("the body of %s is not known", path)
+	}
+	p := f.parsed
+	p.once.Do(func() {
+		if p.doc != nil {
+			return
+		}
+		if b.bodies != nil {
+			if data, ok := b.bodies.Get(p.key); ok {
+				var doc markdown.Doc
+				if codec.Decode(data, &doc) == nil {
+					p.doc = &doc
+					return
+				}
+			}
+		}
+		src, err := fs.ReadFile(b.fsys, path)
+		if err != nil {
+			p.err = err
+			return
+		}
+		again := b.parse(markdown.New(b.c.mdOpts), f, src, p.key)
+		if again.listing == nil {
+			p.err = fmt.Errorf("%s changed while being built", path)
+			return
+		}
+		p.doc = again.doc
+	})
+	return p.doc, p.err
 }
 
 // parseIn is everything that makes a page from its file.
@@ -119,15 +208,17 @@ func listingOf(p *content.Page) *content.Page {
 	return &l
 }
 
-// parsePages converts every page whose file changed, in parallel, and
-// returns the paths of the pages converted anew. Worker i writes only
-// results[i]; this goroutine stores them.
-func (b *Builder) parsePages(ctx context.Context) ([]string, error) {
+// parsePages converts every page whose file changed, in parallel (or takes
+// it from the cache), and returns the paths of the pages parsed anew, and how
+// many were converted from Markdown. Worker i writes only results[i]; this
+// goroutine stores them.
+func (b *Builder) parsePages(ctx context.Context) ([]string, int, error) {
 	site := b.c.site.site
 	if site == nil {
-		return nil, nil // the site's errors stop the build before pages matter
+		return nil, 0, nil // the site's errors stop the build before pages matter
 	}
 	mdOpts := markdown.Options{UnsafeHTML: site.UnsafeHTML}
+	b.c.mdOpts = mdOpts
 	// Every page's parse key holds the options: when they change, every
 	// page is looked at (and converted again), else only the files that
 	// may have changed.
@@ -141,8 +232,9 @@ func (b *Builder) parsePages(ctx context.Context) ([]string, error) {
 		}
 	}
 	if len(todo) == 0 {
-		return nil, nil
+		return nil, 0, nil
 	}
+	var converted atomic.Int64
 	conv := markdown.New(mdOpts)
 	results := make([]*parsed, len(todo))
 	hashes := make([]key.Sum, len(todo))
@@ -160,12 +252,26 @@ func (b *Builder) parsePages(ctx context.Context) ([]string, error) {
 			results[i] = f.parsed
 			return
 		}
-		results[i] = b.parse(conv, f, data, k)
+		if b.parses != nil {
+			if rec, ok := b.parses.Get(k); ok {
+				var r parseRecord
+				if codec.Decode(rec, &r) == nil {
+					results[i] = r.parsed(k)
+					return
+				}
+			}
+		}
+		p := b.parse(conv, f, data, k)
+		converted.Add(1)
+		results[i] = p
+		if b.parses != nil {
+			errs[i] = b.keep(p)
+		}
 	})
 	var fresh []string
 	for i, f := range todo {
 		f.dirty = false
-		if errs[i] != nil {
+		if errs[i] != nil && results[i] == nil {
 			f.readErr, f.parsed = errs[i], nil
 			continue
 		}
@@ -175,7 +281,7 @@ func (b *Builder) parsePages(ctx context.Context) ([]string, error) {
 			fresh = append(fresh, f.path)
 		}
 	}
-	return fresh, err
+	return fresh, int(converted.Load()), err
 }
 
 // parse converts one page.
@@ -201,8 +307,29 @@ func (b *Builder) parse(conv *markdown.Converter, f *file, data []byte, k key.Su
 	}
 	page, probs := content.NewPage(f.path, f.place, doc)
 	listing := listingOf(page)
-	return &parsed{key: k, page: page, probs: probs, listing: listing, listKey: key.Of(listing)}
+	return &parsed{key: k, probs: probs, listing: listing, listKey: key.Of(listing), doc: doc}
 }
+
+// keep puts a parsed page into the cache: its record and its body.
+func (b *Builder) keep(p *parsed) error {
+	rec, err := codec.Append(nil, ptr(recordOf(p)))
+	if err != nil {
+		return fmt.Errorf("cache %s: %w", p.key, err)
+	}
+	if err := b.parses.Put(p.key, rec); err != nil {
+		return err
+	}
+	if p.doc == nil {
+		return nil
+	}
+	body, err := codec.Append(nil, p.doc)
+	if err != nil {
+		return fmt.Errorf("cache %s: %w", p.key, err)
+	}
+	return b.bodies.Put(p.key, body)
+}
+
+func ptr[T any](v T) *T { return &v }
 
 // pageSet is the outcome of the parse step: every page without errors, in
 // path order, and the problems found.
@@ -236,20 +363,11 @@ func (b *Builder) collectPages() pageSet {
 			continue
 		}
 		out.Add(f.parsed.probs)
-		if f.parsed.page != nil && len(f.parsed.probs.Errors) == 0 {
+		if f.parsed.listing != nil && len(f.parsed.probs.Errors) == 0 {
 			out.paths = append(out.paths, p)
 			out.parsed = append(out.parsed, f.parsed)
 			out.listKeys = append(out.listKeys, f.parsed.listKey)
 		}
 	}
 	return out
-}
-
-// bodyOf returns the whole parsed page at a source path: its body for the
-// jobs that show it.
-func (b *Builder) bodyOf(p string) *parsed {
-	if f := b.c.files[p]; f != nil {
-		return f.parsed
-	}
-	return nil
 }

@@ -49,7 +49,7 @@ func (b *Builder) run(ctx context.Context, sink Sink, changed []string, fresh bo
 	if err := b.c.tmpl.err; err != nil {
 		errs = append(errs, unjoin(err)...)
 	}
-	reparsed, err := b.parsePages(ctx)
+	reparsed, converted, err := b.parsePages(ctx)
 	if err != nil {
 		errs = append(errs, err)
 	}
@@ -126,6 +126,7 @@ func (b *Builder) run(ctx context.Context, sink Sink, changed []string, fresh bo
 
 	r.Warnings = problemList(probs.Warnings)
 	r.Pages, r.Files = pl.npages, ex.files
+	r.Converted = converted
 	r.Rendered, r.Written, r.Removed, r.Bytes, r.Changed = ex.rendered, w.written, w.removed, w.bytes, w.changed
 	r.Duration = time.Since(start)
 	return r, nil

@@ -11,6 +11,7 @@ import (
 	"github.com/peeplcoach/folio/internal/content"
 	"github.com/peeplcoach/folio/internal/feed"
 	"github.com/peeplcoach/folio/internal/key"
+	"github.com/peeplcoach/folio/internal/markdown"
 	"github.com/peeplcoach/folio/internal/render"
 	"github.com/peeplcoach/folio/internal/social"
 	"github.com/peeplcoach/folio/internal/urlpath"
@@ -42,11 +43,11 @@ type job struct {
 	bodies []string // source paths of the pages whose bodies it reads
 	static key.Sum
 
-	page    render.Output                           // jobPage
-	produce func(bodies []*parsed) ([]byte, error)  // jobData
-	check   func(bodies []*parsed) content.Problems // jobCheck
-	src     published                               // jobCopy
-	art     *artifact                               // jobArtifact
+	page    render.Output                                 // jobPage
+	produce func(bodies []*markdown.Doc) ([]byte, error)  // jobData
+	check   func(bodies []*markdown.Doc) content.Problems // jobCheck
+	src     published                                     // jobCopy
+	art     *artifact                                     // jobArtifact
 }
 
 // plan is the list of jobs of a build (see caches.plan).
@@ -186,9 +187,9 @@ func (b *Builder) checkJobs(idx *content.Index, arts *artifactSet, urls map[stri
 	for _, a := range idx.Articles {
 		in := postInput(site, a, b.cardOf(site, a, arts))
 		jobs = append(jobs, job{kind: jobCheck, origin: a.Path, input: in, bodies: []string{a.Path},
-			check: func(bodies []*parsed) content.Problems {
+			check: func(bodies []*markdown.Doc) content.Problems {
 				var probs content.Problems
-				if _, err := compose(in, bodies[0].page.Doc); err != nil {
+				if _, err := compose(in, bodies[0]); err != nil {
 					probs.Errors = append(probs.Errors, err)
 				}
 				return probs
@@ -201,7 +202,7 @@ func (b *Builder) checkJobs(idx *content.Index, arts *artifactSet, urls map[stri
 			URLs      key.Sum
 		}{p.Path, p.URL, urlsKey}
 		return job{kind: jobCheck, origin: p.Path, input: in, bodies: []string{p.Path},
-			check: func(bodies []*parsed) content.Problems { return checkLinks(in.Path, in.URL, bodies[0].page.Doc, urls) }}
+			check: func(bodies []*markdown.Doc) content.Problems { return checkLinks(in.Path, in.URL, bodies[0], urls) }}
 	}
 	for _, a := range idx.Articles {
 		jobs = append(jobs, linkCheck(a.Page))
@@ -232,13 +233,13 @@ func (b *Builder) dataJobs(idx *content.Index, arts *artifactSet) []job {
 	robots := site.URL("/sitemap.xml")
 	redirects := idx.Redirects
 	jobs := []job{
-		{path: "sitemap.xml", kind: jobData, origin: "the sitemap", input: urls, produce: func([]*parsed) ([]byte, error) {
+		{path: "sitemap.xml", kind: jobData, origin: "the sitemap", input: urls, produce: func([]*markdown.Doc) ([]byte, error) {
 			return feed.Sitemap(urls)
 		}},
-		{path: "robots.txt", kind: jobData, origin: "robots.txt", input: robots, produce: func([]*parsed) ([]byte, error) {
+		{path: "robots.txt", kind: jobData, origin: "robots.txt", input: robots, produce: func([]*markdown.Doc) ([]byte, error) {
 			return feed.Robots(robots), nil
 		}},
-		{path: "_redirects", kind: jobData, origin: "the redirects", input: redirects, produce: func([]*parsed) ([]byte, error) {
+		{path: "_redirects", kind: jobData, origin: "the redirects", input: redirects, produce: func([]*markdown.Doc) ([]byte, error) {
 			return redirectsFile(redirects), nil
 		}},
 	}
@@ -293,11 +294,11 @@ func (b *Builder) feedJobs(idx *content.Index, arts *artifactSet) []job {
 			in.Feed.Entries = append(in.Feed.Entries, entry(a))
 			bodies = append(bodies, a.Path)
 		}
-		return job{path: path, kind: jobData, origin: origin, input: in, bodies: bodies, produce: func(bs []*parsed) ([]byte, error) {
+		return job{path: path, kind: jobData, origin: origin, input: in, bodies: bodies, produce: func(bs []*markdown.Doc) ([]byte, error) {
 			f := in.Feed
 			f.Entries = append([]feed.Entry(nil), in.Feed.Entries...)
 			for i := range f.Entries {
-				f.Entries[i].ContentHTML = bs[i].page.Doc.HTML
+				f.Entries[i].ContentHTML = bs[i].HTML
 			}
 			if in.Format == "json" {
 				return feed.JSON(f)
@@ -333,12 +334,12 @@ func (b *Builder) feedJobs(idx *content.Index, arts *artifactSet) []job {
 			FeedURL:     site.URL("/" + path),
 			Limit:       site.FeedLimit,
 		}, posts}
-		return job{path: path, kind: jobData, origin: origin, input: in, bodies: bodies, produce: func(bs []*parsed) ([]byte, error) {
+		return job{path: path, kind: jobData, origin: origin, input: in, bodies: bodies, produce: func(bs []*markdown.Doc) ([]byte, error) {
 			list := make([]social.Post, 0, len(in.Posts))
 			for i, p := range in.Posts {
 				// A post that cannot be made is an error of its
 				// article's check job, which fails the build.
-				if post, err := compose(p, bs[i].page.Doc); err == nil {
+				if post, err := compose(p, bs[i]); err == nil {
 					list = append(list, post)
 				}
 			}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/peeplcoach/folio/internal/content"
 	"github.com/peeplcoach/folio/internal/key"
+	"github.com/peeplcoach/folio/internal/markdown"
 	"github.com/peeplcoach/folio/internal/output"
 	"github.com/peeplcoach/folio/internal/render"
 )
@@ -94,8 +95,8 @@ func (b *Builder) finalOf(pl *plan, i int) key.Sum {
 }
 
 func (b *Builder) bodyKey(p string) key.Sum {
-	if pr := b.bodyOf(p); pr != nil {
-		return pr.key
+	if f := b.c.files[p]; f != nil && f.parsed != nil {
+		return f.parsed.key
 	}
 	return key.Sum{}
 }
@@ -234,11 +235,11 @@ func getBuf() *bytes.Buffer {
 func (b *Builder) runJob(pl *plan, i int32, w *writer) jobResult {
 	j := &pl.jobs[i]
 	res := jobResult{job: i, final: pl.finals[i]}
-	bodies := make([]*parsed, len(j.bodies))
+	bodies := make([]*markdown.Doc, len(j.bodies))
 	for k, p := range j.bodies {
-		bodies[k] = b.bodyOf(p)
-		if bodies[k] == nil || bodies[k].page == nil {
-			res.err = fmt.Errorf("%s: the body of %s is not known", j.origin, p)
+		var err error
+		if bodies[k], err = b.body(p); err != nil {
+			res.err = fmt.Errorf("%s: %w", j.origin, err)
 			return res
 		}
 	}
@@ -267,7 +268,7 @@ func (b *Builder) runJob(pl *plan, i int32, w *writer) jobResult {
 		if j.kind == jobPage {
 			v := j.page.View
 			if len(bodies) == 1 {
-				v = render.WithBody(v, bodies[0].page.Doc)
+				v = render.WithBody(v, bodies[0])
 			}
 			buf := getBuf()
 			defer bufPool.Put(buf)

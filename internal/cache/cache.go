@@ -314,6 +314,9 @@ func (p *Pack) writeIndexLocked() error {
 // Grown reports whether the pack has grown past twice its size after it was
 // opened or last compacted: then Compact may be worth its while.
 func (p *Pack) Grown() bool {
+	if p == nil {
+		return false
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.end > max(2*p.base, 1<<20)
@@ -324,6 +327,9 @@ func (p *Pack) Grown() bool {
 // session calls it as the pack grows, so that the cache holds what the site
 // uses now, not every version of every page since it started.
 func (p *Pack) Compact(live []key.Sum) error {
+	if p == nil {
+		return nil
+	}
 	keep := make(map[key.Sum]bool, len(live))
 	for _, k := range live {
 		keep[p.key(k)] = true
