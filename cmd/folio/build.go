@@ -43,41 +43,72 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		outDir = filepath.Join(*src, outDir) // public/ belongs to the site, like content/
 	}
 
-	stage, err := output.NewStaging(outDir, *src)
+	cacheAt := cacheFolder(*src, *cacheDir)
+	opts := build.Options{
+		Drafts: *drafts, Future: *future, BaseURL: *baseURL, Minify: *minify, Fingerprint: true,
+		CacheDir: cacheAt,
+	}
+	// The output folder of the last build is updated in place when the
+	// cache knows what folio wrote there (output.State): only the files
+	// whose inputs changed are written. Otherwise the build goes into a
+	// fresh folder swapped in at the end.
+	state, err := output.OpenState(cacheAt, outDir)
 	if err != nil {
 		fmt.Fprintf(stderr, "folio build: %v\n", err)
 		return exitFailed
 	}
-	b, err := build.New(os.DirFS(*src), build.Options{
-		Drafts: *drafts, Future: *future, BaseURL: *baseURL, Minify: *minify, Fingerprint: true,
-		CacheDir: cacheFolder(*src, *cacheDir),
-	})
+	if err := os.MkdirAll(cacheAt, 0o755); err != nil {
+		fmt.Fprintf(stderr, "folio build: %v\n", err)
+		return exitFailed
+	}
+	files, inPlace := state.Load()
+	if inPlace {
+		opts.BeforeWrite = state.Begin
+	}
+	b, err := build.New(os.DirFS(*src), opts)
 	if err != nil {
-		stage.Discard()
 		fmt.Fprintf(stderr, "folio build: %v\n", err)
 		return exitFailed
 	}
 	defer b.Close()
 	stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
 	if err != nil {
-		stage.Discard()
 		fmt.Fprintf(stderr, "folio build: %v\n", err)
 		return exitFailed
 	}
-	report, err := b.Build(ctx, stage)
+	_ = output.CleanStages(outDir) // left by a build killed while staging
+	var report *build.Report
+	if inPlace {
+		b.Resume(files)
+		if report, err = b.Rebuild(ctx, output.OpenFolder(outDir), nil); err == nil {
+			written := b.Outputs()
+			paths := make([]string, 0, len(written))
+			for p := range written {
+				paths = append(paths, p)
+			}
+			err = output.UpdateManifest(outDir, paths)
+		}
+	} else {
+		var stage *output.Staging
+		if stage, err = output.NewStaging(outDir, *src); err == nil {
+			if report, err = b.Build(ctx, stage); err != nil {
+				stage.Discard()
+			} else if err = stage.Commit(); err != nil {
+				stage.Discard()
+				err = fmt.Errorf("folio build: %w", err)
+			}
+		}
+	}
 	if perr := stopProfiles(); perr != nil {
 		fmt.Fprintf(stderr, "folio build: %v\n", perr)
 	}
 	if err != nil {
-		stage.Discard()
 		printErrors(stderr, *src, err)
 		fmt.Fprintf(stderr, "folio build: failed; %s is unchanged\n", outDir)
 		return exitFailed
 	}
-	if err := stage.Commit(); err != nil {
-		stage.Discard()
-		fmt.Fprintf(stderr, "folio build: %v\n", err)
-		return exitFailed
+	if err := state.Save(b.Outputs()); err != nil {
+		fmt.Fprintf(stderr, "warning: %v (the next build writes the whole output again)\n", err)
 	}
 	for _, w := range report.Warnings {
 		fmt.Fprintf(stderr, "warning: %s\n", prefixed(*src, w.Error()))

@@ -49,6 +49,10 @@ type Options struct {
 	// CacheDir keeps checklist PDFs and share cards between builds; empty
 	// makes them anew each build and keeps them in memory.
 	CacheDir string `key:"-"`
+	// BeforeWrite, when set, is called once a rebuild has succeeded and
+	// before it changes anything in the sink: folio build marks its
+	// journal there (see output.State).
+	BeforeWrite func() error `key:"-"`
 }
 
 // Sink receives the output files. Implementations must accept concurrent calls
@@ -185,6 +189,27 @@ func (b *Builder) Build(ctx context.Context, sink Sink) (*Report, error) {
 // of this Builder. When the rebuild fails, sink is left as it was.
 func (b *Builder) Rebuild(ctx context.Context, sink Sink, changed []string) (*Report, error) {
 	return b.run(ctx, sink, changed, false)
+}
+
+// Resume tells the Builder what the sink holds: the key of the job that made
+// each file, as Outputs returned it after an earlier successful build (kept
+// by output.State). A Rebuild then writes only the files whose key changed
+// and removes those no job makes any more.
+func (b *Builder) Resume(files map[string]key.Sum) {
+	b.c.outputs = make(map[string]outputState, len(files))
+	for p, k := range files {
+		b.c.outputs[p] = outputState{key: k}
+	}
+}
+
+// Outputs returns what the sink holds after the last successful build: the
+// key of the job that made each file.
+func (b *Builder) Outputs() map[string]key.Sum {
+	files := make(map[string]key.Sum, len(b.c.outputs))
+	for p, o := range b.c.outputs {
+		files[p] = o.key
+	}
+	return files
 }
 
 // Errors is a failed build's list of problems, each naming a file and line,

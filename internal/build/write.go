@@ -94,6 +94,12 @@ func (w *writer) discard() {
 // commit makes a successful run's files visible, removes the files no job
 // makes any more, and records what the sink now holds (caches.outputs).
 func (b *Builder) commit(w *writer, pl *plan, arts *artifactSet, ex executed, fresh bool) error {
+	if b.opts.BeforeWrite != nil && w.mode != writeDirect {
+		if err := b.opts.BeforeWrite(); err != nil {
+			w.discard()
+			return err
+		}
+	}
 	switch w.mode {
 	case writeStaged:
 		if err := w.stage.Commit(); err != nil {

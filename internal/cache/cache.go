@@ -50,7 +50,7 @@ func Open(dir, version string) (*Store, error) {
 		return nil, fmt.Errorf("open cache: %w", err)
 	}
 	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && (strings.HasPrefix(d.Name(), ".tmp-") || strings.Contains(d.Name(), ".compact-")) {
+		if err == nil && !d.IsDir() && (strings.Contains(d.Name(), ".tmp-") || strings.Contains(d.Name(), ".compact-")) {
 			os.Remove(p)
 		}
 		return nil
