@@ -40,6 +40,13 @@ type assetsIn struct {
 // CSS and JS names carry a hash of their bytes, which every page linking them
 // shows.
 func (b *Builder) assets(ps pageSet) (*render.Assets, []published, content.Problems, key.Sum) {
+	// The inputs are the files of static/ and the resources (they changed
+	// only if load says so) and the bundles (they changed only if the pages'
+	// listings did): with neither, the memo stands without a look at them.
+	if m := &b.c.assets; m.assets != nil && !b.c.assetsDirty && m.pages == ps.key {
+		return m.assets, m.files, m.probs, m.key
+	}
+	b.c.assetsDirty = false
 	in := assetsIn{Bundles: map[string]string{}, Fingerprint: b.opts.Fingerprint}
 	for _, p := range ps.parsed {
 		if p.listing.Bundle != "" {
@@ -59,6 +66,7 @@ func (b *Builder) assets(ps pageSet) (*render.Assets, []published, content.Probl
 	}
 	k := key.Of(in)
 	if m := &b.c.assets; m.assets != nil && m.key == k {
+		m.pages = ps.key
 		return m.assets, m.files, m.probs, k
 	}
 	var probs content.Problems
@@ -83,7 +91,7 @@ func (b *Builder) assets(ps pageSet) (*render.Assets, []published, content.Probl
 		table[sitePath] = render.Asset{URL: "/" + out, Type: mediaType(p), Size: f.size, Width: f.width, Height: f.height}
 	}
 	assets := render.NewAssets(table)
-	b.c.assets = assetsMemo{key: k, assets: assets, files: list, probs: probs}
+	b.c.assets = assetsMemo{key: k, pages: ps.key, assets: assets, files: list, probs: probs}
 	return assets, list, probs, k
 }
 

@@ -33,6 +33,9 @@ type caches struct {
 	// is key.Bytes of the bytes last read, and dirty is set whenever the
 	// file may have changed since (a walk, or the changed list of a rebuild).
 	files map[string]*file
+	// pagePaths lists the paths of files that are pages (or look like
+	// ones), sorted; nil when a file was added or removed since.
+	pagePaths []string
 
 	// site is content/site.yaml, parsed. Key: siteIn (its bytes and the
 	// base URL override). Invariant: site and probs are ParseSite's result
@@ -41,8 +44,10 @@ type caches struct {
 
 	// tmpl is the layouts, parsed. Key: the path and hash of every layout
 	// file, and Minify. Invariant: tmpl (or err) is render.Load's result
-	// for exactly those files.
-	tmpl tmplMemo
+	// for exactly those files. layoutsDirty says a layout was added,
+	// removed or changed since: without it the key is not even computed.
+	tmpl         tmplMemo
+	layoutsDirty bool
 
 	// Parsed pages live on their file (file.parsed). Key: parseIn (the
 	// path, the hash of the bytes, the converter options, Minify).
@@ -52,6 +57,15 @@ type caches struct {
 	// stays, only files that may have changed are read again.
 	parseOpts key.Sum
 	mdOpts    markdown.Options // the converter's options of the last parse
+
+	// pageSet holds the key of the last set of pages: their paths and
+	// listing keys, in path order. Key and value are one: it is the hash of
+	// those lists, kept to be compared, not hashed again, on every save.
+	pageSet struct {
+		paths    []string
+		listKeys []key.Sum
+		key      key.Sum
+	}
 
 	// index is the last index. Key: indexIn (the site, the options, every
 	// listing's key). Invariant: idx is content.NewIndex of those listings,
@@ -68,8 +82,11 @@ type caches struct {
 
 	// assets is the table of published files. Key: assetsIn (every static
 	// file and page resource with its hash and image size, the bundles,
-	// Fingerprint).
-	assets assetsMemo
+	// Fingerprint). assetsDirty says a static file or resource was added,
+	// removed or changed since; with it unset and the pages' key the one
+	// the memo was made with, the inputs are known equal without a look.
+	assets      assetsMemo
+	assetsDirty bool
 
 	// artifacts is the list of PDFs and cards of the last index. Key: the
 	// index key and the options that change them. Invariant: each
@@ -132,6 +149,7 @@ type indexMemo struct {
 
 type assetsMemo struct {
 	key    key.Sum
+	pages  key.Sum // the pages' key (bundles come from the listings)
 	assets *render.Assets
 	files  []published
 	probs  content.Problems

@@ -10,11 +10,10 @@ import (
 
 // indexIn is everything the index step reads, but the time.
 type indexIn struct {
-	Site     key.Sum // key.Of the site settings
-	Drafts   bool
-	Future   bool
-	Paths    []string
-	Listings []key.Sum // of each page's listing, in path order
+	Site   key.Sum // key.Of the site settings
+	Drafts bool
+	Future bool
+	Pages  key.Sum // of every page's path and listing (pageSet.key)
 }
 
 // index relates the pages (see caches.index). It depends on the time only
@@ -22,7 +21,7 @@ type indexIn struct {
 // date after now, and holds until then.
 func (b *Builder) index(ps pageSet) (*content.Index, content.Problems, key.Sum) {
 	now := b.opts.Now()
-	k := key.Of(indexIn{Site: b.c.site.skey, Drafts: b.opts.Drafts, Future: b.opts.Future, Paths: ps.paths, Listings: ps.listKeys})
+	k := key.Of(indexIn{Site: b.c.site.skey, Drafts: b.opts.Drafts, Future: b.opts.Future, Pages: ps.key})
 	m := &b.c.index
 	if m.idx != nil && m.key == k && now.Before(m.validUntil) {
 		return m.idx, m.probs, m.key

@@ -89,6 +89,8 @@ func (b *Builder) load(changed []string) error {
 		for p, f := range files {
 			if !f.seen {
 				delete(files, p)
+				b.c.pagePaths = nil
+				b.c.assetsDirty, b.c.layoutsDirty = true, true
 			}
 		}
 		return nil
@@ -163,8 +165,15 @@ func (b *Builder) add(p string) {
 			f.place, _ = content.Locate(p)
 		}
 		b.c.files[p] = f
+		b.c.pagePaths = nil
 	}
 	f.dirty, f.seen = true, true
+	switch f.kind {
+	case kindStatic, kindResource:
+		b.c.assetsDirty = true
+	case kindLayout:
+		b.c.layoutsDirty = true
+	}
 }
 
 // forget drops p and everything under it.
@@ -172,6 +181,8 @@ func (b *Builder) forget(p string) {
 	for q := range b.c.files {
 		if q == p || strings.HasPrefix(q, p+"/") {
 			delete(b.c.files, q)
+			b.c.pagePaths = nil
+			b.c.assetsDirty, b.c.layoutsDirty = true, true
 		}
 	}
 }

@@ -6,8 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
-	"sync"
 	"sync/atomic"
 
 	"github.com/peeplcoach/folio/internal/codec"
@@ -69,6 +69,10 @@ type tmplIn struct {
 
 // loadTemplates parses layouts/ when a layout changed (see caches.tmpl).
 func (b *Builder) loadTemplates() {
+	if !b.c.layoutsDirty && !b.c.tmpl.key.IsZero() {
+		return // no layout was added, removed or changed: the inputs are equal
+	}
+	b.c.layoutsDirty = false
 	in := tmplIn{Files: map[string]key.Sum{}, Minify: b.opts.Minify}
 	for p, f := range b.c.files {
 		if f.kind == kindLayout {
@@ -103,12 +107,11 @@ type parsed struct {
 	listing *content.Page
 	listKey key.Sum
 
-	// The body: set when the page is converted, or loaded from the cache
-	// when a job first needs it (a build whose pages all come from the
-	// cache needs none).
-	once sync.Once
-	doc  *markdown.Doc
-	err  error
+	// The body, when the page was just converted; with a cache folder it
+	// is dropped after each run and read from the cache when a job needs
+	// it (a build whose pages all come from the cache needs none), so that
+	// memory holds listings, not 10,000 bodies.
+	doc atomic.Pointer[markdown.Doc]
 }
 
 // parseRecord is what the cache keeps of a parsed page besides its body.
@@ -161,32 +164,43 @@ func (b *Builder) body(path string) (*markdown.Doc, error) {
 		return nil, fmt.Errorf("the body of %s is not known", path)
 	}
 	p := f.parsed
-	p.once.Do(func() {
-		if p.doc != nil {
-			return
-		}
-		if b.bodies != nil {
-			if data, ok := b.bodies.Get(p.key); ok {
-				var doc markdown.Doc
-				if codec.Decode(data, &doc) == nil {
-					p.doc = &doc
-					return
-				}
+	if doc := p.doc.Load(); doc != nil {
+		return doc, nil
+	}
+	if b.bodies != nil {
+		if data, ok := b.bodies.Get(p.key); ok {
+			var doc markdown.Doc
+			if codec.Decode(data, &doc) == nil {
+				return &doc, nil
 			}
 		}
-		src, err := fs.ReadFile(b.fsys, path)
-		if err != nil {
-			p.err = err
-			return
+	}
+	src, err := fs.ReadFile(b.fsys, path)
+	if err != nil {
+		return nil, err
+	}
+	again := b.parse(markdown.New(b.c.mdOpts), f, src, p.key)
+	doc := again.doc.Load()
+	if doc == nil {
+		return nil, fmt.Errorf("%s changed while being built", path)
+	}
+	if b.bodies == nil {
+		p.doc.Store(doc)
+	}
+	return doc, nil
+}
+
+// dropBodies lets go of the bodies of parsed pages when the cache keeps
+// them.
+func (b *Builder) dropBodies() {
+	if b.bodies == nil {
+		return
+	}
+	for _, f := range b.c.files {
+		if f.parsed != nil {
+			f.parsed.doc.Store(nil)
 		}
-		again := b.parse(markdown.New(b.c.mdOpts), f, src, p.key)
-		if again.listing == nil {
-			p.err = fmt.Errorf("%s changed while being built", path)
-			return
-		}
-		p.doc = again.doc
-	})
-	return p.doc, p.err
+	}
 }
 
 // parseIn is everything that makes a page from its file.
@@ -307,7 +321,9 @@ func (b *Builder) parse(conv *markdown.Converter, f *file, data []byte, k key.Su
 	}
 	page, probs := content.NewPage(f.path, f.place, doc)
 	listing := listingOf(page)
-	return &parsed{key: k, probs: probs, listing: listing, listKey: key.Of(listing), doc: doc}
+	p := &parsed{key: k, probs: probs, listing: listing, listKey: key.Of(listing)}
+	p.doc.Store(doc)
+	return p
 }
 
 // keep puts a parsed page into the cache: its record and its body.
@@ -319,10 +335,11 @@ func (b *Builder) keep(p *parsed) error {
 	if err := b.parses.Put(p.key, rec); err != nil {
 		return err
 	}
-	if p.doc == nil {
+	doc := p.doc.Load()
+	if doc == nil {
 		return nil
 	}
-	body, err := codec.Append(nil, p.doc)
+	body, err := codec.Append(nil, doc)
 	if err != nil {
 		return fmt.Errorf("cache %s: %w", p.key, err)
 	}
@@ -337,20 +354,33 @@ type pageSet struct {
 	paths    []string
 	parsed   []*parsed
 	listKeys []key.Sum
+	key      key.Sum // of paths and listKeys: what the index reads of pages
 	content.Problems
+}
+
+// pagesIn is the part of a page set the index reads: every listing's key.
+type pagesIn struct {
+	Paths    []string
+	Listings []key.Sum
 }
 
 // collectPages lists every parsed page, in path order, with the problems found.
 func (b *Builder) collectPages() pageSet {
 	var out pageSet
-	paths := make([]string, 0, len(b.c.files))
-	for p, f := range b.c.files {
-		if f.kind == kindPage || f.kind == kindIgnored {
-			paths = append(paths, p)
+	if b.c.pagePaths == nil {
+		paths := make([]string, 0, len(b.c.files))
+		for p, f := range b.c.files {
+			if f.kind == kindPage || f.kind == kindIgnored {
+				paths = append(paths, p)
+			}
 		}
+		sort.Strings(paths)
+		b.c.pagePaths = paths
 	}
-	sort.Strings(paths)
-	for _, p := range paths {
+	out.paths = make([]string, 0, len(b.c.pagePaths))
+	out.parsed = make([]*parsed, 0, len(b.c.pagePaths))
+	out.listKeys = make([]key.Sum, 0, len(b.c.pagePaths))
+	for _, p := range b.c.pagePaths {
 		f := b.c.files[p]
 		switch {
 		case f.kind == kindIgnored:
@@ -369,5 +399,13 @@ func (b *Builder) collectPages() pageSet {
 			out.listKeys = append(out.listKeys, f.parsed.listKey)
 		}
 	}
+	// Hashing 10,000 listing keys on every save would cost more than the
+	// rest of the rebuild: the key is kept while paths and keys are equal.
+	m := &b.c.pageSet
+	if !slices.Equal(m.paths, out.paths) || !slices.Equal(m.listKeys, out.listKeys) {
+		m.paths, m.listKeys = out.paths, out.listKeys
+		m.key = key.Of(pagesIn{Paths: out.paths, Listings: out.listKeys})
+	}
+	out.key = m.key
 	return out
 }
