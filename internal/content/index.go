@@ -30,7 +30,8 @@ type Index struct {
 	// ByURL finds any published page or article by its URL path.
 	ByURL map[string]*Page
 
-	articles map[string]*Article // by URL
+	articles     map[string]*Article // by URL
+	translations map[*Page][]Translation
 
 	relatedKey uint64 // see related.go
 }
@@ -112,6 +113,7 @@ func NewIndex(site *Site, pages []*Page, opts IndexOptions, prev *Index) (*Index
 	sort.SliceStable(idx.Articles, func(i, j int) bool { return newerFirst(idx.Articles[i], idx.Articles[j]) })
 	sort.SliceStable(idx.Pages, func(i, j int) bool { return idx.Pages[i].URL < idx.Pages[j].URL })
 
+	idx.linkTranslations(sorted, &probs)
 	idx.groupTopics()
 	idx.groupSeries(&probs)
 	idx.collectRedirects(&probs)

@@ -159,3 +159,12 @@ var pathByte = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// NFC returns s in Unicode normal form C, the form folio keeps every name
+// and URL in.
+func NFC(s string) string {
+	if isASCII(s) || norm.NFC.IsNormalString(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
