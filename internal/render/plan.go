@@ -95,6 +95,10 @@ func (p *planner) add(path, kind string, v *View) {
 	v.Site = p.site
 	v.Kind = kind
 	v.assets = p.assets
+	if v.Lang == "" {
+		v.Lang = p.site.Language
+	}
+	v.escapeURLs()
 	p.out = append(p.out, Output{Path: path, Kind: kind, View: v})
 }
 
@@ -128,6 +132,7 @@ func (p *planner) card(a *content.Article) *Card {
 		c.Series = &Link{Name: a.Series.Name, URL: a.Series.URL}
 		c.Part, c.Parts = a.Part, len(a.Series.Articles)
 	}
+	escapeCard(c)
 	c.computeKey()
 	return c
 }
@@ -173,6 +178,7 @@ func (p *planner) article(a *content.Article) {
 		NoIndex:     c.Status != "",
 		Article:     av,
 	}
+	p.language(v, a.Page)
 	if p.opts.Images != nil {
 		v.Image = p.opts.Images(a)
 	}
@@ -185,6 +191,14 @@ func (p *planner) article(a *content.Article) {
 	}
 	v.Breadcrumbs = append(v.Breadcrumbs, Link{Name: a.Title, URL: a.URL})
 	p.add(outputPath(a.URL), "article", v)
+}
+
+// language sets a page's language and its translations.
+func (p *planner) language(v *View, pg *content.Page) {
+	v.Lang = p.idx.Language(pg)
+	for _, t := range p.idx.Translations(pg) {
+		v.Translations = append(v.Translations, Translation{Lang: t.Lang, Title: t.Page.Title, URL: t.Page.URL})
+	}
 }
 
 // author names an article's author: its own, or the site's.
@@ -205,6 +219,7 @@ func (p *planner) page(pg *content.Page) {
 		Page:        &Page{Body: template.HTML(pg.Doc.HTML), BodyKey: pg.SourceHash},
 		Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: pg.Title, URL: pg.URL}},
 	}
+	p.language(v, pg)
 	if v.Description == "" {
 		v.Description = p.site.Description
 	}
@@ -326,6 +341,7 @@ func (p *planner) checklistPage(a *content.Article, cl *Checklist) {
 		NoIndex:     p.cards[a].Status != "",
 		Checklist:   cl,
 		Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: a.Title, URL: a.URL}, {Name: "Checklist", URL: cl.Links.Page}},
+		Lang:        p.idx.Language(a.Page),
 	})
 }
 

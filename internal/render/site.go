@@ -2,6 +2,7 @@ package render
 
 import (
 	"github.com/peeplcoach/folio/internal/content"
+	"github.com/peeplcoach/folio/internal/slug"
 )
 
 // NewSite makes the site-wide view data of a build.
@@ -28,14 +29,14 @@ func NewSite(idx *content.Index, assets *Assets, serve bool) *Site {
 		Serve: serve,
 	}
 	for _, p := range idx.Pages {
-		site.Pages = append(site.Pages, Link{Name: p.Title, URL: p.URL})
+		site.Pages = append(site.Pages, Link{Name: p.Title, URL: slug.EscapePath(p.URL)})
 	}
 	if len(idx.Articles) > 0 {
 		site.Year = idx.Articles[0].Date.Year()
 	}
 	if s.Image.Src != "" {
 		if a, ok := assets.Lookup(s.Image.Src); ok {
-			site.Image = &Image{URL: s.BaseURL + a.URL, Width: a.Width, Height: a.Height, Type: a.Type, Alt: s.Image.Alt}
+			site.Image = &Image{URL: s.URL(a.URL), Width: a.Width, Height: a.Height, Type: a.Type, Alt: s.Image.Alt}
 		}
 	}
 	return site

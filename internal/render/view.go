@@ -25,6 +25,12 @@ type View struct {
 	Feeds       []FeedLink // feeds of this page, besides the site's
 	Status      string     // "Draft" or "Scheduled for …", shown only in serve mode
 	NoIndex     bool       // ask search engines not to index (404, drafts)
+	// Lang is the page's language (BCP 47): an article's or page's own
+	// language:, else the site's. It is <html lang>.
+	Lang string
+	// Translations are the page in other languages (translation_of), for
+	// hreflang links and a link to each.
+	Translations []Translation
 
 	Article    *Article        // kind article
 	Page       *Page           // kind page
@@ -55,6 +61,13 @@ type Site struct {
 
 	keyOnce sync.Once
 	key     uint64
+}
+
+// Translation is a page in another language.
+type Translation struct {
+	Lang  string // BCP 47: "de"
+	Title string
+	URL   string
 }
 
 // Party is a person or an organisation.

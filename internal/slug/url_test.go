@@ -7,7 +7,7 @@ func TestEscapePath(t *testing.T) {
 		{"/articles/first/", "/articles/first/"},
 		{"/articles/caf\u00e9/", "/articles/caf%C3%A9/"},
 		{"/articles/cafe\u0301/", "/articles/caf%C3%A9/"}, // NFD gives the NFC URL
-		{"/articles/caf%c3%a9/", "/articles/caf%C3%A9/"}, // lower-case hex upper-cased
+		{"/articles/caf%c3%a9/", "/articles/caf%C3%A9/"},  // lower-case hex upper-cased
 		{"/articles/caf%C3%A9/", "/articles/caf%C3%A9/"},
 		{"/topics/日本語/", "/topics/%E6%97%A5%E6%9C%AC%E8%AA%9E/"},
 		{"/a b/100%/", "/a%20b/100%25/"},
