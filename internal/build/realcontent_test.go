@@ -154,7 +154,7 @@ func TestOneSlugAndOneURLForm(t *testing.T) {
 	dup.assertErrors("content/articles/Caf\u00e9.md:1: URL /articles/caf\u00e9/ is already used by content/articles/Cafe\u0301.md: give one of them another slug")
 
 	s := withShareImage(newSite(t, map[string]string{
-		"content/articles/caf\u00e9.md": article("title: Café culture\ndate: 2025-01-01\ntopics: [Führung]", "Text.\n\n- [ ] Order a coffee\n"),
+		"content/articles/caf\u00e9.md": article("title: Café culture\ndate: 2025-01-01\ntopics: [Führung]", "Text.\n\n## Über uns\n\n## Zwei\n\n## Drei\n\n- [ ] Order a coffee\n"),
 		"content/articles/other.md":     article("title: Other\ndate: 2025-01-02", "See [the café](/articles/cafe\u0301/) and [again](/articles/caf%c3%a9/).\n"),
 	})).mustBuild()
 	const enc = "/articles/caf%C3%A9/"

@@ -95,7 +95,9 @@ func (r *headingRenderer) render(w util.BufWriter, source []byte, node ast.Node,
 	}
 	if id, ok := n.AttributeString("id"); ok {
 		_, _ = w.WriteString(` <a class="anchor" href="#`)
-		_, _ = w.Write(util.EscapeHTML(id.([]byte)))
+		// The fragment in the one URL form (upper-case percent-encoding),
+		// as templates write it too; the id attribute keeps the letters.
+		_, _ = w.Write(util.EscapeHTML([]byte(slug.EscapePath(string(id.([]byte))))))
 		_, _ = w.WriteString(`" aria-label="Link to this section">#</a>`)
 	}
 	_, _ = w.WriteString("</h")

@@ -25,6 +25,9 @@ func (v *View) escapeURLs() {
 			s.URL = slug.EscapePath(s.URL)
 		}
 		escapeChecklistLinks(a.Checklist)
+		for i := range a.TOC {
+			a.TOC[i].ID = slug.EscapePath(a.TOC[i].ID)
+		}
 	}
 	if l := v.List; l != nil {
 		pg := &l.Pager

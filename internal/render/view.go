@@ -126,7 +126,7 @@ type Article struct {
 // TOCEntry is one line of a table of contents.
 type TOCEntry struct {
 	Level int
-	ID    string
+	ID    string // the heading's id, in the one URL form for "#…" (slug.EscapePath)
 	Text  string
 }
 
