@@ -160,7 +160,8 @@ func TestOneSlugAndOneURLForm(t *testing.T) {
 	const enc = "/articles/caf%C3%A9/"
 	const abs = "https://notes.example.com" + enc
 	s.assertFile("articles/café/index.html", `<link rel="canonical" href="`+abs+`">`, `<meta property="og:url" content="`+abs+`">`,
-		`href="/topics/f%C3%BChrung/"`, `href="`+enc+`checklist/"`, "! %c3", "! caf\u00e9/\"")
+		`href="/topics/f%C3%BChrung/"`, `href="`+enc+`checklist/"`, "! %c3", "! caf\u00e9/\"",
+		`<h2 id="über-uns">Über uns <a class="anchor" href="#%C3%BCber-uns"`, `<a href="#%C3%BCber-uns">Über uns</a>`)
 	s.assertFile("articles/other/index.html", `href="`+enc+`">the café</a>`, `href="`+enc+`">again</a>`, "! %c3")
 	s.assertNoWarning("leads nowhere")
 	s.assertFile("index.html", `href="`+enc+`"`, "! %c3")

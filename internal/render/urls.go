@@ -26,7 +26,7 @@ func (v *View) escapeURLs() {
 		}
 		escapeChecklistLinks(a.Checklist)
 		for i := range a.TOC {
-			a.TOC[i].ID = slug.EscapePath(a.TOC[i].ID)
+			a.TOC[i].Href = "#" + slug.EscapePath(a.TOC[i].ID)
 		}
 	}
 	if l := v.List; l != nil {

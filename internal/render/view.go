@@ -126,7 +126,11 @@ type Article struct {
 // TOCEntry is one line of a table of contents.
 type TOCEntry struct {
 	Level int
-	ID    string // the heading's id, in the one URL form for "#…" (slug.EscapePath)
+	ID    string
+	// Href links to the heading: "#" and its id in the one URL form
+	// (slug.EscapePath), which html/template keeps as it is; "#{{ .ID }}"
+	// would be encoded again, in lower case.
+	Href string
 	Text  string
 }
 
