@@ -131,7 +131,7 @@ type TOCEntry struct {
 	// (slug.EscapePath), which html/template keeps as it is; "#{{ .ID }}"
 	// would be encoded again, in lower case.
 	Href string
-	Text  string
+	Text string
 }
 
 // SeriesBox shows an article's place in its series.
