@@ -19,6 +19,13 @@ func filterHeadingAttributes(doc *Doc, h *ast.Heading, unsafe bool, lines lineIn
 	if unsafe || len(attrs) == 0 {
 		return
 	}
+	onlySafe := true
+	for _, a := range attrs {
+		onlySafe = onlySafe && (string(a.Name) == "id" || string(a.Name) == "class")
+	}
+	if onlySafe {
+		return // every heading has an id: the common case costs nothing
+	}
 	var kept []ast.Attribute
 	for _, a := range attrs {
 		switch string(a.Name) {

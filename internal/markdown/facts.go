@@ -29,7 +29,8 @@ func collectFacts(doc *Doc, root ast.Node, src []byte, opts factOptions) {
 	var unsafe []ast.Node
 	var count textCount
 	var before []string // top-level paragraphs, for a summary ended by <!--more-->
-	summaryDone := false
+	// Most documents have no marker: then no paragraph is kept for it.
+	summaryDone := !bytes.Contains(src, []byte("more"))
 	seenHeading := false
 	endSummary := func(last string) {
 		if summaryDone {

@@ -73,6 +73,17 @@ func explicitID(h *ast.Heading) (string, bool) {
 	return string(b), true
 }
 
+// plainID reports whether an id is written the same in a URL and in HTML:
+// ASCII letters, digits, hyphens and underscores, as most ids are.
+func plainID(id []byte) bool {
+	for _, c := range id {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
 // headingRenderer renders headings with a visible anchor link after the text, so
 // a reader can copy a link to any section.
 type headingRenderer struct{}
@@ -97,7 +108,11 @@ func (r *headingRenderer) render(w util.BufWriter, source []byte, node ast.Node,
 		_, _ = w.WriteString(` <a class="anchor" href="#`)
 		// The fragment in the one URL form (upper-case percent-encoding),
 		// as templates write it too; the id attribute keeps the letters.
-		_, _ = w.Write(util.EscapeHTML([]byte(slug.EscapePath(string(id.([]byte))))))
+		if b := id.([]byte); plainID(b) {
+			_, _ = w.Write(b)
+		} else {
+			_, _ = w.Write(util.EscapeHTML([]byte(slug.EscapePath(string(b)))))
+		}
 		_, _ = w.WriteString(`" aria-label="Link to this section">#</a>`)
 	}
 	_, _ = w.WriteString("</h")

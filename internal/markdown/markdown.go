@@ -10,6 +10,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"sync"
 
 	meta "github.com/yuin/goldmark-meta"
 
@@ -50,10 +51,11 @@ type Converter struct {
 // YAML, TOML or JSON front matter, heading ids with visible anchor links and
 // {#id .class} attributes, HTML comments that never show, and safe links.
 func New(opts Options) *Converter {
-	return &Converter{opts: opts, md: newMarkdown(opts, true), plain: newMarkdown(opts, false)}
+	quotes := &sync.Map{}
+	return &Converter{opts: opts, md: newMarkdown(opts, true, quotes), plain: newMarkdown(opts, false, quotes)}
 }
 
-func newMarkdown(opts Options, autolinks bool) goldmark.Markdown {
+func newMarkdown(opts Options, autolinks bool, quotes *sync.Map) goldmark.Markdown {
 	rendererOpts := []renderer.Option{}
 	if opts.UnsafeHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
@@ -77,7 +79,7 @@ func newMarkdown(opts Options, autolinks bool) goldmark.Markdown {
 		goldmark.WithParserOptions(
 			parser.WithAttribute(),
 			// The typographer's own priority (see extension.NewTypographer).
-			parser.WithInlineParsers(util.Prioritized(newQuoteParser(), 9999)),
+			parser.WithInlineParsers(util.Prioritized(newQuoteParser(quotes), 9999)),
 			parser.WithASTTransformers(util.Prioritized(headingIDs{}, 100)),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),

@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"sync"
+
 	meta "github.com/yuin/goldmark-meta"
 
 	"github.com/yuin/goldmark/ast"
@@ -37,16 +39,22 @@ func placeholders() map[extension.TypographicPunctuation][]byte {
 }
 
 // quoteParser wraps goldmark's typographer and fills in the placeholders.
-type quoteParser struct{ parser.InlineParser }
+type quoteParser struct {
+	parser.InlineParser
+	// sets holds each language's *punctuation once made: the Converter's
+	// own, shared by its goroutines (a sync.Map, as languages are few and
+	// read far more often than added).
+	sets *sync.Map
+}
 
-func newQuoteParser() quoteParser {
-	return quoteParser{extension.NewTypographerParser(extension.WithTypographicSubstitutions(placeholders()))}
+func newQuoteParser(sets *sync.Map) quoteParser {
+	return quoteParser{extension.NewTypographerParser(extension.WithTypographicSubstitutions(placeholders())), sets}
 }
 
 func (p quoteParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	n := p.InlineParser.Parse(parent, block, pc)
 	if s, ok := n.(*ast.String); ok && len(s.Value) == 2 && s.Value[0] == 0 {
-		s.Value = punctuationFor(pc)[s.Value[1]]
+		s.Value = p.punctuationFor(pc)[s.Value[1]]
 	}
 	return n
 }
@@ -55,7 +63,7 @@ func (p quoteParser) Parse(parent ast.Node, block text.Reader, pc parser.Context
 type punctuation [extension.Apostrophe + 1][]byte
 
 // punctuationFor returns the characters of the document's language.
-func punctuationFor(pc parser.Context) *punctuation {
+func (p quoteParser) punctuationFor(pc parser.Context) *punctuation {
 	if v, ok := pc.Get(quoteSetKey).(*punctuation); ok {
 		return v
 	}
@@ -65,9 +73,12 @@ func punctuationFor(pc parser.Context) *punctuation {
 			lang = l
 		}
 	}
-	p := punctuationOf(lang)
-	pc.Set(quoteSetKey, p)
-	return p
+	set, ok := p.sets.Load(lang)
+	if !ok {
+		set, _ = p.sets.LoadOrStore(lang, punctuationOf(lang))
+	}
+	pc.Set(quoteSetKey, set)
+	return set.(*punctuation)
 }
 
 // punctuationOf returns the typographer's characters for a language: its
