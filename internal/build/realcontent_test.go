@@ -167,7 +167,7 @@ func TestOneSlugAndOneURLForm(t *testing.T) {
 	s.assertFile("index.html", `href="`+enc+`"`, "! %c3")
 	s.assertFile("topics/führung/index.html", `href="`+enc+`"`)
 	s.assertFile("sitemap.xml", "<loc>"+abs+"</loc>", "<loc>https://notes.example.com/topics/f%C3%BChrung/</loc>")
-	s.assertFile("feed.xml", `href="`+abs+`"`, "! caf\u00e9/\"")
+	s.assertFile("feed.xml", `href="`+abs+`"`, ":"+enc+"</id>", "! caf\u00e9/\"", "! caf\u00e9/<")
 	s.assertFile("feed.json", `"url":"`+abs+`"`)
 	s.assertFile("feeds/linkedin.xml", "<link>"+abs, "! %c3")
 	s.file("articles/café/checklist/index.html")

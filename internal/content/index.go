@@ -131,8 +131,10 @@ func (idx *Index) Replace(a *Article, p *Page) bool {
 	if idx.articles[a.URL] != a || !a.Page.SameListing(p) {
 		return false
 	}
+	old := a.Page
 	a.Page = p
 	idx.ByURL[p.URL] = p
+	idx.replaceTranslation(old, p)
 	return true
 }
 

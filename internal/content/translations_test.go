@@ -89,3 +89,26 @@ func TestTranslationErrors(t *testing.T) {
 		t.Errorf("translation of a draft: %v, %v", err, idx.Translations(idx.ByURL["/articles/b/"]))
 	}
 }
+
+// TestReplaceKeepsTranslations: serve's quick rebuild swaps an edited
+// article's page in place; its translations stay linked, both ways.
+func TestReplaceKeepsTranslations(t *testing.T) {
+	site := &Site{Title: "T", BaseURL: "https://example.com", Language: "en"}
+	en := article("trust", "2025-01-01", nil)
+	de := article("vertrauen", "2025-01-02", nil, "language: de", "translation_of: trust")
+	idx, probs := NewIndex(site, []*Page{en, de}, IndexOptions{Now: now}, nil)
+	if err := probs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	edited := article("trust", "2025-01-01", nil)
+	edited.Doc.HTML = "<p>Edited.</p>"
+	if !idx.Replace(idx.Article(en.URL), edited) {
+		t.Fatal("Replace refused a body edit")
+	}
+	if tr := idx.Translations(edited); len(tr) != 1 || tr[0].Page != de {
+		t.Errorf("translations of the edited page = %+v", tr)
+	}
+	if tr := idx.Translations(de); len(tr) != 1 || tr[0].Page != edited {
+		t.Errorf("translations of the German page = %+v, want the edited page", tr)
+	}
+}
