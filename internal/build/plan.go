@@ -250,7 +250,7 @@ func (b *Builder) feedJobs(idx *content.Index, posts []social.Post) []job {
 		h.String(name, site.Title, site.Language, site.BaseURL)
 		// Posts come newest first, as the feeds show them.
 		for _, p := range posts[:min(len(posts), site.FeedLimit)] {
-			h.String(p.Slug, p.Title, p.URL, p.Text, p.Card.URL, p.Card.Alt)
+			h.String(p.Slug, p.Title, p.URL, p.Text, p.FirstComment, p.Card.URL, p.Card.Alt)
 			h.Uint(uint64(p.Card.Length))
 			h.Uint(uint64(p.Published.UnixNano()))
 		}
@@ -258,10 +258,10 @@ func (b *Builder) feedJobs(idx *content.Index, posts []social.Post) []job {
 	}
 	jobs = append(jobs,
 		job{path: "feeds/linkedin.xml", kind: jobData, origin: "the LinkedIn feed", key: postsKey("rss"), produce: func() ([]byte, error) {
-			return social.RSS(posts, channel("/feeds/linkedin.xml"))
+			return feed.RSS(social.Feed(posts, channel("/feeds/linkedin.xml")))
 		}},
 		job{path: "feeds/linkedin.json", kind: jobData, origin: "the LinkedIn JSON feed", key: postsKey("json"), produce: func() ([]byte, error) {
-			return social.JSONFeed(posts, channel("/feeds/linkedin.json"))
+			return feed.JSON(social.Feed(posts, channel("/feeds/linkedin.json")))
 		}},
 	)
 	for _, t := range idx.Topics {
