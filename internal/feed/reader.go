@@ -88,7 +88,7 @@ type rewriter struct {
 	dst   []byte
 	h     string
 	base  base
-	last  int    // h[last:] is not yet copied to dst
+	last  int        // h[last:] is not yet copied to dst
 	attrs []attrSpan // scratch: the attributes of the tag being read
 }
 
