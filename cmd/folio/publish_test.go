@@ -1,0 +1,226 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/peeplcoach/folio/internal/social"
+)
+
+// publishSite is a small site whose first article has what feeds used to
+// get wrong: a post with blank lines, a code block with indentation, heading
+// anchors, task items, a link to a heading of the same page, a bundle image
+// and a link to another article.
+func publishSite(t *testing.T) string {
+	t.Helper()
+	return newSite(t, map[string]string{
+		"content/site.yaml": `title: Publish Test
+base_url: https://publish.example/
+language: en
+author: {name: Tester}
+linkedin:
+  hashtags: [Leadership]
+`,
+		"content/articles/alpha/index.md": "---\ntitle: Alpha Lessons for New Managers\ndate: 2025-03-01\nsummary: What new managers learn first.\ntopics: [Trust, Feedback]\nseries: Starting Out\n---\n\n" +
+			"Do new managers really need to change how they work?\n\n" +
+			"See [the checklist](#before-you-start) and [beta](/articles/beta/), with a picture: ![a chart](chart.png)\n\n" +
+			"## Before You Start\n\n- [ ] Ask your team\n- [x] Read the brief\n\n" +
+			"## 1. Listen More Than You Talk\n\nText.\n\n```go\nfunc main() {\n\tif ok {\n\t\treturn\n\t}\n}\n```\n\n" +
+			"## 2. Give Credit in Public\n\nText.\n\n## 3. Follow Up\n\nText.\n",
+		"content/articles/alpha/chart.png": "not really a png",
+		"content/articles/beta.md":         "---\ntitle: Beta\ndate: 2025-02-01\nsummary: The second one.\ntopics: [Trust, Hiring, Coaching]\nseries: Starting Out\nlinkedin:\n  link: comment\n---\n\nA first sentence about beta. And a second one.\n",
+	}, "")
+}
+
+// rssItems reads the items of an RSS feed: title and description.
+func rssItems(t *testing.T, data []byte) []struct{ Title, Description, FirstComment string } {
+	t.Helper()
+	var doc struct {
+		Items []struct {
+			Title        string `xml:"title"`
+			Description  string `xml:"description"`
+			FirstComment string `xml:"https://github.com/peeplcoach/folio/ns/1 first_comment"`
+		} `xml:"channel>item"`
+	}
+	if err := xml.Unmarshal(data, &doc); err != nil {
+		t.Fatalf("feed does not parse: %v", err)
+	}
+	var out []struct{ Title, Description, FirstComment string }
+	for _, it := range doc.Items {
+		out = append(out, struct{ Title, Description, FirstComment string }{it.Title, it.Description, it.FirstComment})
+	}
+	return out
+}
+
+// TestLinkedInFeedEqualsExport is issue 10, case 2: the published LinkedIn
+// feeds, built with minification on as Netlify builds them, carry every post
+// exactly as folio snippets exports it, blank lines and all.
+func TestLinkedInFeedEqualsExport(t *testing.T) {
+	dir := publishSite(t)
+	if code, _, errs := folio(t, "build", "--src", dir); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, errs)
+	}
+	code, out, errs := folio(t, "snippets", "--src", dir, "--format", "json")
+	if code != 0 {
+		t.Fatalf("snippets: exit %d: %s", code, errs)
+	}
+	var records []social.Record
+	if err := json.Unmarshal([]byte(out), &records); err != nil {
+		t.Fatal(err)
+	}
+	if len(records) != 2 {
+		t.Fatalf("%d posts, want 2", len(records))
+	}
+	rss := rssItems(t, []byte(readFile(t, filepath.Join(dir, "public", "feeds", "linkedin.xml"))))
+	var jf struct {
+		Items []struct {
+			Title       string `json:"title"`
+			ContentText string `json:"content_text"`
+			Folio       struct {
+				FirstComment string `json:"first_comment"`
+			} `json:"_folio"`
+		} `json:"items"`
+	}
+	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(dir, "public", "feeds", "linkedin.json"))), &jf); err != nil {
+		t.Fatal(err)
+	}
+	if len(rss) != len(records) || len(jf.Items) != len(records) {
+		t.Fatalf("RSS has %d items, JSON Feed %d, export %d", len(rss), len(jf.Items), len(records))
+	}
+	for i, rec := range records {
+		if !strings.Contains(rec.ContentText, "\n\n") {
+			t.Errorf("post %q has no blank line: the test would prove nothing", rec.Slug)
+		}
+		if rss[i].Title != rec.Title || rss[i].Description != rec.ContentText {
+			t.Errorf("RSS item %d differs from the export:\n%q\nwant\n%q", i, rss[i].Description, rec.ContentText)
+		}
+		if jf.Items[i].ContentText != rec.ContentText {
+			t.Errorf("JSON Feed item %d differs from the export:\n%q\nwant\n%q", i, jf.Items[i].ContentText, rec.ContentText)
+		}
+		if rss[i].FirstComment != rec.FirstComment || jf.Items[i].Folio.FirstComment != rec.FirstComment {
+			t.Errorf("first comment %d: RSS %q, JSON %q, export %q", i, rss[i].FirstComment, jf.Items[i].Folio.FirstComment, rec.FirstComment)
+		}
+	}
+	if beta := records[1]; beta.FirstComment == "" || strings.Contains(beta.ContentText, beta.URL) || !strings.Contains(beta.FirstComment, beta.URL) {
+		t.Errorf("beta keeps its link for the first comment: text %q, comment %q", beta.ContentText, beta.FirstComment)
+	}
+}
+
+// TestFeedHTMLForReaders is issue 10, cases 2 and 3: the Atom feed keeps a
+// code block's indentation, and its HTML is written for feed readers: no
+// heading anchors, no form inputs, every link absolute.
+func TestFeedHTMLForReaders(t *testing.T) {
+	dir := publishSite(t)
+	if code, _, errs := folio(t, "build", "--src", dir); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, errs)
+	}
+	for _, name := range []string{"feed.xml", "topics/trust/feed.xml", "feed.json"} {
+		data := readFile(t, filepath.Join(dir, "public", filepath.FromSlash(name)))
+		var content string
+		if strings.HasSuffix(name, ".json") {
+			var f struct {
+				Items []struct {
+					ContentHTML string `json:"content_html"`
+				} `json:"items"`
+			}
+			if err := json.Unmarshal([]byte(data), &f); err != nil {
+				t.Fatal(err)
+			}
+			content = f.Items[0].ContentHTML
+		} else {
+			var f struct {
+				Entries []struct {
+					Content string `xml:"content"`
+				} `xml:"entry"`
+			}
+			if err := xml.Unmarshal([]byte(data), &f); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			content = f.Entries[0].Content
+		}
+		if want := "func main() {\n\tif ok {\n\t\treturn\n\t}\n}"; !strings.Contains(content, want) {
+			t.Errorf("%s: the code block lost its indentation:\n%s", name, content)
+		}
+		// Bodies are minified once for pages and feeds alike, which may
+		// leave attribute values unquoted: compare without quotes.
+		bare := strings.ReplaceAll(content, `"`, "")
+		for _, bad := range []string{"class=anchor", "<input", "href=#", "href=/", "src=/", "src=chart.png"} {
+			if strings.Contains(bare, bad) {
+				t.Errorf("%s: content holds %q, page-only markup:\n%s", name, bad, content)
+			}
+		}
+		for _, want := range []string{"☐ Ask your team", "☑ Read the brief",
+			"href=https://publish.example/articles/alpha/#before-you-start>",
+			"href=https://publish.example/articles/beta/>",
+			"src=https://publish.example/articles/alpha/chart.png ",
+			">Before You Start</h2>"} {
+			if !strings.Contains(bare, want) {
+				t.Errorf("%s: content lacks %q:\n%s", name, want, content)
+			}
+		}
+		for _, m := range regexp.MustCompile(`(?:href|src)=([^\s>]*)`).FindAllStringSubmatch(bare, -1) {
+			if !strings.HasPrefix(m[1], "https://") {
+				t.Errorf("%s: link %q is not absolute", name, m[1])
+			}
+		}
+	}
+}
+
+// TestEmptySiteBuilds is issue 9, case 3: a site with no published article
+// (only folio new's draft) builds, with valid feeds that have no entries,
+// and builds the same bytes twice.
+func TestEmptySiteBuilds(t *testing.T) {
+	dir := newSite(t, map[string]string{
+		"content/site.yaml": "title: Empty\nbase_url: https://empty.example/\nauthor: {name: Nobody}\n",
+	}, "")
+	if code, _, errs := folio(t, "new", "--src", dir, "A First Draft"); code != 0 {
+		t.Fatalf("new: exit %d: %s", code, errs)
+	}
+	var first map[string][]byte
+	for run := range 2 {
+		out := filepath.Join(t.TempDir(), "public")
+		code, _, errs := folio(t, "build", "--src", dir, "--out", out)
+		if code != 0 {
+			t.Fatalf("build of an empty site: exit %d: %s", code, errs)
+		}
+		files := map[string][]byte{}
+		for _, name := range []string{"feed.xml", "feed.json", "feeds/linkedin.xml", "feeds/linkedin.json", "sitemap.xml", "index.html"} {
+			data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			files[name] = data
+		}
+		if run == 0 {
+			first = files
+			for _, name := range []string{"feed.xml", "feeds/linkedin.xml", "sitemap.xml"} {
+				if err := xml.Unmarshal(files[name], new(struct{})); err != nil {
+					t.Errorf("%s does not parse: %v\n%s", name, err, files[name])
+				}
+				if bytes.Contains(files[name], []byte("<entry>")) || bytes.Contains(files[name], []byte("<item>")) {
+					t.Errorf("%s has entries", name)
+				}
+			}
+			for _, name := range []string{"feed.json", "feeds/linkedin.json"} {
+				var f struct {
+					Items []any `json:"items"`
+				}
+				if err := json.Unmarshal(files[name], &f); err != nil || f.Items == nil || len(f.Items) != 0 {
+					t.Errorf("%s: want \"items\": [], got %v\n%s", name, err, files[name])
+				}
+			}
+			continue
+		}
+		for name, data := range files {
+			if !bytes.Equal(data, first[name]) {
+				t.Errorf("%s differs between two builds of the same site", name)
+			}
+		}
+	}
+}
