@@ -20,6 +20,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	out := fs.String("out", "public", "the output folder, replaced as a whole when the build succeeds")
 	drafts := fs.Bool("drafts", false, "publish pages marked draft: true")
 	future := fs.Bool("future", false, "publish articles dated in the future")
+	preview := fs.Bool("preview", false, "a deploy preview: a banner on every page, and search engines asked not to index it (with --drafts --future, for reviewers)")
 	baseURL := fs.String("base-url", "", "the site's absolute URL, overriding base_url of content/site.yaml (for deploy previews)")
 	minify := fs.Bool("minify", true, "minify HTML, CSS, JS, SVG, XML and JSON (false to read the output)")
 	timings := fs.Bool("timings", false, "print the time of each build phase")
@@ -49,7 +50,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitFailed
 	}
 	b, err := build.New(os.DirFS(*src), build.Options{
-		Drafts: *drafts, Future: *future, BaseURL: *baseURL, Minify: *minify, Fingerprint: true,
+		Drafts: *drafts, Future: *future, Preview: *preview, BaseURL: *baseURL, Minify: *minify, Fingerprint: true,
 		CacheDir: cacheFolder(*src, *cacheDir),
 	})
 	if err != nil {

@@ -7,9 +7,12 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/peeplcoach/folio/internal/i18n"
 	"github.com/peeplcoach/folio/internal/social"
 )
 
@@ -222,5 +225,147 @@ func TestEmptySiteBuilds(t *testing.T) {
 				t.Errorf("%s differs between two builds of the same site", name)
 			}
 		}
+	}
+}
+
+// tagText is the text of HTML, tags removed.
+func tagText(html string) string {
+	return strings.Join(strings.Fields(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(html, " ")), " ")
+}
+
+// TestSeriesWordingEverywhere is issue 10, case 8: the article page, its card
+// in lists, its share card and its LinkedIn post say the same about its
+// series, in i18n's words; a series of one part is not "1 of 1", and the
+// series page says "1 part".
+func TestSeriesWordingEverywhere(t *testing.T) {
+	dir := newSite(t, map[string]string{
+		"content/site.yaml":        "title: Series Test\nbase_url: https://series.example/\nauthor: {name: Tester}\n",
+		"content/articles/only.md": "---\ntitle: The Only Part\ndate: 2025-03-01\nsummary: One.\ntopics: [A, B, C]\nseries: Starting Out\n---\n\nIs one enough?\n",
+	}, "")
+	if code, _, errs := folio(t, "build", "--src", dir, "--cache", t.TempDir()); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, errs)
+	}
+	const want = "Part 1 in the series “Starting Out”"
+	if got := i18n.English().SeriesLine(1, 1, "Starting Out"); got != want {
+		t.Fatalf("i18n says %q; this test expects %q", got, want)
+	}
+	page := readFile(t, filepath.Join(dir, "public", "articles", "only", "index.html"))
+	box := regexp.MustCompile(`(?s)<aside class="?series-box.*?</aside>`).FindString(page)
+	meta := regexp.MustCompile(`(?s)<p class="?meta.*?</p>`).FindString(page)
+	for name, html := range map[string]string{"series box": box, "meta line": meta} {
+		if !strings.Contains(tagText(html), want) {
+			t.Errorf("%s says %q, want %q", name, tagText(html), want)
+		}
+	}
+	if home := readFile(t, filepath.Join(dir, "public", "index.html")); !strings.Contains(tagText(home), want) {
+		t.Errorf("the card on the home page lacks %q", want)
+	}
+	for _, f := range []string{"articles/only/index.html", "index.html", "series/starting-out/index.html"} {
+		if text := tagText(readFile(t, filepath.Join(dir, "public", filepath.FromSlash(f)))); strings.Contains(text, "1 of 1") || strings.Contains(text, "1 parts") || strings.Contains(text, "first part") {
+			t.Errorf("%s: %q", f, text)
+		}
+	}
+	if s := readFile(t, filepath.Join(dir, "public", "series", "starting-out", "index.html")); !strings.Contains(s, "in reading order: 1 part.") {
+		t.Errorf("series page: want \"1 part\"")
+	}
+	post := rssItems(t, []byte(readFile(t, filepath.Join(dir, "public", "feeds", "linkedin.xml"))))[0].Description
+	if !strings.HasSuffix(post, "\n\n"+want) {
+		t.Errorf("post does not end with %q:\n%s", want, post)
+	}
+	// The share card is the one drawn with exactly that line.
+	card, err := social.Card(social.CardInput{Title: "The Only Part", Series: want, SiteName: "Series Test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := []byte(readFile(t, filepath.Join(dir, "public", "articles", "only", "card.png"))); !bytes.Equal(got, card) {
+		t.Errorf("card.png is not the card drawn with the series line %q", want)
+	}
+}
+
+// TestLocaleYearAndShare is issue 10, case 9 (og:locale, footer year) and
+// the share link: og:locale is "en_US" for language "en"; the footer year is
+// the newest article's, else (no article) the build's; each article links to
+// LinkedIn's share page for its URL, with no script.
+func TestLocaleYearAndShare(t *testing.T) {
+	dir := publishSite(t)
+	if code, _, errs := folio(t, "build", "--src", dir); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, errs)
+	}
+	// Pages are minified, which may leave attribute values unquoted.
+	page := strings.ReplaceAll(readFile(t, filepath.Join(dir, "public", "articles", "alpha", "index.html")), `"`, "")
+	for _, want := range []string{
+		"<meta property=og:locale content=en_US>",
+		"© 2025 ",
+		"href=https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fpublish.example%2Farticles%2Falpha%2F ",
+		">Share on LinkedIn</a>",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("article page lacks %s", want)
+		}
+	}
+	if strings.Contains(page, "platform.linkedin.com") {
+		t.Error("the share link loads LinkedIn's script")
+	}
+	empty := newSite(t, map[string]string{"content/site.yaml": "title: Empty\nbase_url: https://empty.example/\nauthor: {name: Nobody}\n"}, "")
+	if code, _, errs := folio(t, "build", "--src", empty); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, errs)
+	}
+	if home := readFile(t, filepath.Join(empty, "public", "index.html")); !strings.Contains(home, "© "+strconv.Itoa(time.Now().Year())+" ") {
+		t.Errorf("a site with no article: the footer year is not the build's")
+	}
+}
+
+// TestPreviewBuild is issue 10, case 5: a deploy preview built with
+// --preview --drafts --future shows drafts and scheduled articles, a banner
+// on every page, asks search engines not to index any of it, and has Netlify
+// send X-Robots-Tag: noindex.
+func TestPreviewBuild(t *testing.T) {
+	dir := publishSite(t)
+	writeFile(t, filepath.Join(dir, "content", "articles", "draft.md"), "---\ntitle: A Draft\ndate: 2025-03-05\ndraft: true\ntopics: [Trust]\nsummary: Not yet.\n---\n\nSoon.\n")
+	writeFile(t, filepath.Join(dir, "content", "articles", "later.md"), "---\ntitle: Later\ndate: 2999-01-01\ntopics: [Trust]\nsummary: Scheduled.\n---\n\nLater.\n")
+	code, _, errs := folio(t, "build", "--src", dir, "--preview", "--drafts", "--future", "--base-url", "https://deploy-preview-7--site.netlify.app")
+	if code != 0 {
+		t.Fatalf("build: exit %d: %s", code, errs)
+	}
+	pub := filepath.Join(dir, "public")
+	headers := readFile(t, filepath.Join(pub, "_headers"))
+	if !regexp.MustCompile(`(?m)^/\*\n\s+X-Robots-Tag: noindex$`).MatchString(headers) {
+		t.Errorf("_headers does not send X-Robots-Tag: noindex for every path:\n%s", headers)
+	}
+	pages := 0
+	err := filepath.WalkDir(pub, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		pages++
+		html := readFile(t, p)
+		if !strings.Contains(html, "Preview of Publish Test") {
+			t.Errorf("%s has no preview banner", p)
+		}
+		if !regexp.MustCompile(`<meta name="?robots"? content="?noindex`).MatchString(html) {
+			t.Errorf("%s does not ask search engines not to index it", p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"articles/draft/index.html", "articles/later/index.html"} {
+		if _, err := os.Stat(filepath.Join(pub, filepath.FromSlash(p))); err != nil {
+			t.Errorf("the preview lacks %s: %v", p, err)
+		}
+	}
+	if pages < 10 {
+		t.Errorf("only %d pages checked", pages)
+	}
+	// The production build has none of it.
+	if code, _, errs := folio(t, "build", "--src", dir); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(pub, "_headers")); err == nil {
+		t.Error("a production build has the preview's _headers")
+	}
+	if strings.Contains(readFile(t, filepath.Join(pub, "index.html")), "Preview of") {
+		t.Error("a production build shows the preview banner")
 	}
 }

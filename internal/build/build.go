@@ -41,6 +41,7 @@ type Options struct {
 	// turns it off so that a stylesheet edit changes one file, not every page.
 	Fingerprint bool
 	Serve       bool             // building for folio serve: mark drafts, scheduled pages
+	Preview     bool             // a deploy preview: a banner on every page, noindex, an X-Robots-Tag header
 	Now         func() time.Time // decides what is in the future; time.Now if nil
 	Workers     int              // parallel workers; 4 × GOMAXPROCS if 0
 	// CacheDir keeps checklist PDFs and share cards between builds; empty

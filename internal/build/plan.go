@@ -62,6 +62,12 @@ type plan struct {
 func (b *Builder) plan(idx *content.Index, assets *render.Assets, files []published, in planInputs) (*plan, content.Problems) {
 	var probs content.Problems
 	site := render.NewSite(idx, assets, b.opts.Serve)
+	if site.Year == 0 {
+		site.Year = b.opts.Now().Year() // no article to date the site by: the build's year
+	}
+	if b.opts.Preview {
+		site.MarkPreview()
+	}
 	if in.siteCard != nil {
 		site.Image = &render.Image{URL: idx.Site.URL("/" + in.siteCard.path), Width: cardWidth, Height: cardHeight, Type: "image/png", Alt: idx.Site.Title}
 	}
@@ -168,6 +174,13 @@ func (b *Builder) dataJobs(idx *content.Index, posts []social.Post) []job {
 		{path: "_redirects", kind: jobData, origin: "the redirects", produce: func() ([]byte, error) {
 			return redirects(idx), nil
 		}},
+	}
+	if b.opts.Preview {
+		// Netlify's headers in netlify.toml apply to every deploy; a
+		// _headers file of the deploy itself can say this one is a preview.
+		jobs = append(jobs, job{path: "_headers", kind: jobData, origin: "the deploy preview's headers", produce: func() ([]byte, error) {
+			return []byte("# A deploy preview, made by folio build --preview: not for search engines.\n/*\n  X-Robots-Tag: noindex\n"), nil
+		}})
 	}
 	return append(jobs, b.feedJobs(idx, posts)...)
 }
