@@ -190,4 +190,8 @@ func TestCheckPlaceholders(t *testing.T) {
 	if code != 0 || !strings.Contains(errs, "warning: "+path+lineOf("Write the introduction here.")) {
 		t.Errorf("folio build does not warn about the placeholder: exit %d\n%s", code, errs)
 	}
+	code, _, errs = folio(t, "snippets", "--src", dir)
+	if code != 0 || !strings.Contains(errs, "warning: "+path+lineOf("Write the introduction here.")) {
+		t.Errorf("folio snippets does not warn about the placeholder in the post: exit %d\n%s", code, errs)
+	}
 }

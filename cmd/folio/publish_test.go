@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
 	"os"
@@ -367,5 +368,94 @@ func TestPreviewBuild(t *testing.T) {
 	}
 	if strings.Contains(readFile(t, filepath.Join(pub, "index.html")), "Preview of") {
 		t.Error("a production build shows the preview banner")
+	}
+}
+
+// TestNextScheduled is issue 10, case 4: folio build says when the next
+// article held back for its date comes out, so the owner knows the daily
+// build (netlify/functions/publish-scheduled.mjs, tested by TestNetlifyNode)
+// will publish it; drafts are not scheduled.
+func TestNextScheduled(t *testing.T) {
+	dir := publishSite(t)
+	writeFile(t, filepath.Join(dir, "content", "articles", "later.md"), "---\ntitle: Later\ndate: 2999-01-02T09:30:00Z\ntopics: [Trust]\nsummary: Later.\n---\n\nLater.\n")
+	writeFile(t, filepath.Join(dir, "content", "articles", "much-later.md"), "---\ntitle: Much Later\ndate: 2999-06-01\ntopics: [Trust]\nsummary: Much later.\n---\n\nText.\n")
+	writeFile(t, filepath.Join(dir, "content", "articles", "draft.md"), "---\ntitle: Draft\ndate: 2998-01-01\ndraft: true\ntopics: [Trust]\nsummary: A draft.\n---\n\nText.\n")
+	code, out, errs := folio(t, "build", "--src", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	want := `folio: next scheduled article: "Later" on 2999-01-02 09:30 UTC (` + filepath.Join(dir, "content", "articles", "later.md") + `)`
+	if !strings.Contains(out, want) {
+		t.Errorf("build output lacks\n  %s\ngot:\n%s", want, out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "articles", "later")); err == nil {
+		t.Error("the scheduled article is published before its date")
+	}
+	// Nothing scheduled, nothing said.
+	os.Remove(filepath.Join(dir, "content", "articles", "later.md"))
+	os.Remove(filepath.Join(dir, "content", "articles", "much-later.md"))
+	if _, out, _ := folio(t, "build", "--src", dir); strings.Contains(out, "next scheduled") {
+		t.Errorf("a site with nothing scheduled: %s", out)
+	}
+}
+
+// TestSnippetsPresets: the bulk-upload CSVs of Buffer (its header row,
+// exactly) and Hootsuite (no header; date, text, link), read back as a
+// spreadsheet would.
+func TestSnippetsPresets(t *testing.T) {
+	dir := publishSite(t)
+	writeFile(t, filepath.Join(dir, "content", "articles", "later.md"), "---\ntitle: Later\ndate: 2999-01-02T09:30:00Z\ntopics: [Trust, Feedback, Hiring]\nsummary: Later.\n---\n\nIs later better?\n")
+	code, out, errs := folio(t, "snippets", "--src", dir, "--future", "--preset", "buffer")
+	if code != 0 {
+		t.Fatalf("buffer: exit %d: %s", code, errs)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(rows[0], ","); got != "Text,Image URL,Tags,Posting Time" {
+		t.Errorf("Buffer header %q", got)
+	}
+	code, jsonOut, _ := folio(t, "snippets", "--src", dir, "--future", "--format", "json")
+	var records []social.Record
+	if code != 0 || json.Unmarshal([]byte(jsonOut), &records) != nil || len(rows) != len(records)+1 {
+		t.Fatalf("%d Buffer rows for %d posts", len(rows)-1, len(records))
+	}
+	for i, r := range records {
+		row := rows[i+1]
+		if row[0] != r.ContentText || row[1] != r.Image || row[2] != "" {
+			t.Errorf("Buffer row %d = %q, want the post and its card", i, row)
+		}
+		wantTime := ""
+		if r.Slug == "later" {
+			wantTime = "2999-01-02 09:30"
+		}
+		if row[3] != wantTime {
+			t.Errorf("Buffer row %d (%s): Posting Time %q, want %q", i, r.Slug, row[3], wantTime)
+		}
+	}
+
+	code, out, errs = folio(t, "snippets", "--src", dir, "--future", "--preset", "hootsuite")
+	if code != 0 {
+		t.Fatalf("hootsuite: exit %d: %s", code, errs)
+	}
+	rows, err = csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(records) || len(rows[0]) != 3 {
+		t.Fatalf("Hootsuite: %d rows of %d columns, want %d of 3, no header", len(rows), len(rows[0]), len(records))
+	}
+	if rows[0][0] != "02/01/2999 09:30" || rows[0][1] != records[0].ContentText || rows[0][2] != "" {
+		t.Errorf("Hootsuite row 0 = %q", rows[0])
+	}
+	if rows[1][0] != "" || !strings.Contains(errs, "hootsuite needs a future date on every row: fill in the date of alpha, beta") {
+		t.Errorf("Hootsuite: past posts get no date and a warning: %q\n%s", rows[1], errs)
+	}
+	if code, _, errs := folio(t, "snippets", "--src", dir, "--preset", "buffer", "--format", "json"); code != 2 || !strings.Contains(errs, "--preset buffer writes CSV") {
+		t.Errorf("--preset with --format json: exit %d %q", code, errs)
+	}
+	if code, _, _ := folio(t, "snippets", "--src", dir, "--preset", "later"); code != 2 {
+		t.Errorf("unknown preset: exit %d", code)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/peeplcoach/folio/internal/build"
+	"github.com/peeplcoach/folio/internal/check"
 	"github.com/peeplcoach/folio/internal/content"
 	"github.com/peeplcoach/folio/internal/slug"
 	"github.com/peeplcoach/folio/internal/social"
@@ -70,6 +71,10 @@ func runSnippets(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		return exitFailed
 	}
 	for _, w := range warnings {
+		fmt.Fprintf(stderr, "warning: %s\n", prefixed(*src, w.Error()))
+	}
+	// folio new's introduction would be the first line of a post.
+	for _, w := range check.Placeholders(idx, os.DirFS(*src)) {
 		fmt.Fprintf(stderr, "warning: %s\n", prefixed(*src, w.Error()))
 	}
 	posts, err := build.LinkedInPosts(idx)
