@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/peeplcoach/folio/internal/build"
+	"github.com/peeplcoach/folio/internal/check"
 	"github.com/peeplcoach/folio/internal/output"
 )
 
@@ -20,6 +21,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	out := fs.String("out", "public", "the output folder, replaced as a whole when the build succeeds")
 	drafts := fs.Bool("drafts", false, "publish pages marked draft: true")
 	future := fs.Bool("future", false, "publish articles dated in the future")
+	strict := fs.Bool("strict", false, "fail, leaving the output folder unchanged, on any finding of folio check that needs no network (links, anchors, images, placeholder text, articles with no topics or summary)")
+	preview := fs.Bool("preview", false, "a deploy preview: a banner on every page, and search engines asked not to index it (with --drafts --future, for reviewers)")
 	baseURL := fs.String("base-url", "", "the site's absolute URL, overriding base_url of content/site.yaml (for deploy previews)")
 	minify := fs.Bool("minify", true, "minify HTML, CSS, JS, SVG, XML and JSON (false to read the output)")
 	timings := fs.Bool("timings", false, "print the time of each build phase")
@@ -45,7 +48,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 	cacheAt := cacheFolder(*src, *cacheDir)
 	opts := build.Options{
-		Drafts: *drafts, Future: *future, BaseURL: *baseURL, Minify: *minify, Fingerprint: true,
+		Drafts: *drafts, Future: *future, Preview: *preview, BaseURL: *baseURL, Minify: *minify, Fingerprint: true,
 		CacheDir: cacheAt,
 	}
 	// The output folder of the last build is updated in place when the
@@ -62,6 +65,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitFailed
 	}
 	files, inPlace := state.Load()
+	inPlace = inPlace && !*strict // --strict checks the whole output: it builds it whole
 	if inPlace {
 		opts.BeforeWrite = state.Begin
 	}
@@ -91,11 +95,23 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	} else {
 		var stage *output.Staging
 		if stage, err = output.NewStaging(outDir, *src); err == nil {
-			if report, err = b.Build(ctx, stage); err != nil {
+			var sink build.Sink = stage
+			var rec *check.Recorder
+			if *strict {
+				rec = check.NewRecorder(stage)
+				sink = rec
+			}
+			report, err = b.Build(ctx, sink)
+			if err == nil && *strict {
+				err = strictCheck(ctx, b, rec, *src, stderr)
+			}
+			if err == nil {
+				if err = stage.Commit(); err != nil {
+					err = fmt.Errorf("folio build: %w", err)
+				}
+			}
+			if err != nil {
 				stage.Discard()
-			} else if err = stage.Commit(); err != nil {
-				stage.Discard()
-				err = fmt.Errorf("folio build: %w", err)
 			}
 		}
 	}
@@ -119,7 +135,27 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 	}
 	fmt.Fprintf(stdout, "folio: %s → %s\n", report.Summary(), outDir)
+	if n := report.NextScheduled; n != nil {
+		fmt.Fprintf(stdout, "folio: next scheduled article: %q on %s (%s): the first build from then on publishes it\n",
+			n.Title, n.Date.UTC().Format("2006-01-02 15:04 MST"), prefixed(*src, n.Path))
+	}
 	return exitOK
+}
+
+// strictCheck runs folio check's offline checks on a build's output and
+// fails on any finding (folio build --strict).
+func strictCheck(ctx context.Context, b *build.Builder, rec *check.Recorder, src string, stderr io.Writer) error {
+	findings, _, _, err := offlineCheck(ctx, b, rec, os.DirFS(src))
+	if err != nil {
+		return err
+	}
+	if len(findings) > 0 {
+		for _, f := range findings {
+			fmt.Fprintf(stderr, "error: %s\n", prefixed(src, f.Error()))
+		}
+		return fmt.Errorf("%d %s found by --strict", len(findings), plural(len(findings), "problem", "problems"))
+	}
+	return nil
 }
 
 // cacheFolder is the cache folder: the flag's, or .cache in the site folder,

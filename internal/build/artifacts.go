@@ -64,6 +64,7 @@ func (b *Builder) artifacts(ctx context.Context, idx *content.Index, indexKey ke
 	}
 	site := idx.Site
 	set := &artifactSet{checklists: map[string]*checklistFiles{}, cards: map[string]*artifact{}}
+	words := postOptions(site).Strings
 	for _, a := range idx.Articles {
 		if a.Checklist != nil && site.Checklists {
 			files := &checklistFiles{a4: checklistArtifact(site, a, pdf.A4), letter: checklistArtifact(site, a, pdf.Letter)}
@@ -73,7 +74,9 @@ func (b *Builder) artifacts(ctx context.Context, idx *content.Index, indexKey ke
 		if a.Image.Src == "" && site.ShareCards {
 			in := social.CardInput{Title: a.Title, SiteName: site.Title}
 			if a.Series != nil {
-				in.Series, in.Part, in.Parts = a.Series.Name, a.Part, len(a.Series.Articles)
+				// The series line in the words of the page and the post;
+				// with no part number the card draws it as it is.
+				in.Series = words.SeriesLine(a.Part, len(a.Series.Articles), a.Series.Name)
 			}
 			art := b.cardArtifact(strings.TrimPrefix(a.URL, "/")+"card.png", in)
 			set.cards[a.Path] = art

@@ -27,6 +27,7 @@ import (
 	"time"
 
 	"github.com/peeplcoach/folio/internal/cache"
+	"github.com/peeplcoach/folio/internal/content"
 	"github.com/peeplcoach/folio/internal/key"
 	"github.com/peeplcoach/folio/internal/output"
 	"github.com/peeplcoach/folio/internal/social"
@@ -42,6 +43,7 @@ type Options struct {
 	// turns it off so that a stylesheet edit changes one file, not every page.
 	Fingerprint bool
 	Serve       bool // building for folio serve: mark drafts, scheduled pages
+	Preview     bool // a deploy preview: a banner on every page, noindex, an X-Robots-Tag header
 	// Now decides what is in the future; time.Now if nil. It shapes the
 	// index only through which dates are past (see caches.index).
 	Now     func() time.Time `key:"-"`
@@ -74,17 +76,20 @@ type Stager interface {
 
 // Report says what a build did.
 type Report struct {
-	Pages     int           // HTML pages in the site
-	Files     int           // files in the site
-	Bytes     int64         // bytes of the files written (all of them on a full build)
-	Converted int           // Markdown files converted (the rest came from the cache)
-	Rendered  int           // pages rendered (the rest came from the cache, or were unchanged)
-	Written   int           // files written because their bytes changed
-	Removed   int           // files removed because nothing produces them any more
-	Changed   []string      // URL paths of the files written or removed, sorted
-	Warnings  []error       // problems that did not stop the build, sorted
-	Timings   []Timing      // time spent in each step
-	Duration  time.Duration // the whole build
+	Pages     int      // HTML pages in the site
+	Files     int      // files in the site
+	Bytes     int64    // bytes of the files written (all of them on a full build)
+	Converted int      // Markdown files converted (the rest came from the cache)
+	Rendered  int      // pages rendered (the rest came from the cache, or were unchanged)
+	Written   int      // files written because their bytes changed
+	Removed   int      // files removed because nothing produces them any more
+	Changed   []string // URL paths of the files written or removed, sorted
+	Warnings  []error  // problems that did not stop the build, sorted
+	// NextScheduled is the article held back for its date that comes out
+	// first, or nil: the owner sees when the next build must run.
+	NextScheduled *content.Page
+	Timings       []Timing      // time spent in each step
+	Duration      time.Duration // the whole build
 }
 
 // Timing is the time a step took.

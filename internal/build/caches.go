@@ -34,8 +34,10 @@ type caches struct {
 	// file may have changed since (a walk, or the changed list of a rebuild).
 	files map[string]*file
 	// pagePaths lists the paths of files that are pages (or look like
-	// ones), sorted; nil when a file was added or removed since.
+	// ones), sorted; nil when a file was added or removed since. inBundle
+	// holds the warnings of the pages inside another's bundle, made with it.
 	pagePaths []string
+	inBundle  map[string]*content.Error
 
 	// site is content/site.yaml, parsed. Key: siteIn (its bytes and the
 	// base URL override). Invariant: site and probs are ParseSite's result

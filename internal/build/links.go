@@ -8,6 +8,7 @@ import (
 
 	"github.com/peeplcoach/folio/internal/content"
 	"github.com/peeplcoach/folio/internal/markdown"
+	"github.com/peeplcoach/folio/internal/slug"
 )
 
 // checkLinks warns about the links of a page's Markdown that lead nowhere on
@@ -22,13 +23,16 @@ func checkLinks(pagePath, pageURL string, doc *markdown.Doc, urls map[string]boo
 	for _, h := range doc.Headings {
 		ids[h.ID] = true
 	}
+	for _, id := range doc.IDs {
+		ids[id] = true
+	}
 	for _, l := range doc.Links {
 		dest := strings.TrimSpace(l.Dest)
 		if dest == "" {
 			continue
 		}
 		if frag, ok := strings.CutPrefix(dest, "#"); ok {
-			if !ids[frag] && !strings.HasPrefix(frag, "fn") {
+			if frag = slug.UnescapePath(frag); !ids[frag] && !strings.HasPrefix(frag, "fn") {
 				warn(l.Line, fmt.Errorf("link to #%s: no heading of this page has that id", frag))
 			}
 			continue

@@ -231,7 +231,7 @@ func (b *Builder) parsePages(ctx context.Context) ([]string, int, error) {
 	if site == nil {
 		return nil, 0, nil // the site's errors stop the build before pages matter
 	}
-	mdOpts := markdown.Options{UnsafeHTML: site.UnsafeHTML}
+	mdOpts := markdown.Options{UnsafeHTML: site.UnsafeHTML, Language: site.Language}
 	b.c.mdOpts = mdOpts
 	// Every page's parse key holds the options: when they change, every
 	// page is looked at (and converted again), else only the files that
@@ -369,13 +369,19 @@ func (b *Builder) collectPages() pageSet {
 	var out pageSet
 	if b.c.pagePaths == nil {
 		paths := make([]string, 0, len(b.c.files))
+		places := map[string]content.Place{}
 		for p, f := range b.c.files {
 			if f.kind == kindPage || f.kind == kindIgnored {
 				paths = append(paths, p)
 			}
+			if f.kind == kindPage {
+				places[p] = f.place
+			}
 		}
 		sort.Strings(paths)
-		b.c.pagePaths = paths
+		// Which pages stand inside another's bundle depends on the paths
+		// alone: found again only when a file is added or removed.
+		b.c.pagePaths, b.c.inBundle = paths, content.InsideBundles(places)
 	}
 	out.paths = make([]string, 0, len(b.c.pagePaths))
 	out.parsed = make([]*parsed, 0, len(b.c.pagePaths))
@@ -384,7 +390,10 @@ func (b *Builder) collectPages() pageSet {
 		f := b.c.files[p]
 		switch {
 		case f.kind == kindIgnored:
-			out.Warnings = append(out.Warnings, &content.Error{Path: p, Err: errors.New("not a page and not published: articles are content/articles/<slug>.md or content/articles/<slug>/index.md")})
+			out.Warnings = append(out.Warnings, &content.Error{Path: p, Err: content.NotAPage(p)})
+			continue
+		case b.c.inBundle[p] != nil:
+			out.Warnings = append(out.Warnings, b.c.inBundle[p])
 			continue
 		case f.readErr != nil:
 			out.Errors = append(out.Errors, &content.Error{Path: p, Err: f.readErr})

@@ -128,6 +128,7 @@ func (b *Builder) run(ctx context.Context, sink Sink, changed []string, fresh bo
 	r.Warnings = problemList(probs.Warnings)
 	r.Pages, r.Files = pl.npages, ex.files
 	r.Converted = converted
+	r.NextScheduled = idx.NextScheduled
 	r.Rendered, r.Written, r.Removed, r.Bytes, r.Changed = ex.rendered, w.written, w.removed, w.bytes, w.changed
 	r.Duration = time.Since(start)
 	return r, nil

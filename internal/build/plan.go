@@ -8,11 +8,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/peeplcoach/folio/internal/check"
 	"github.com/peeplcoach/folio/internal/content"
 	"github.com/peeplcoach/folio/internal/feed"
 	"github.com/peeplcoach/folio/internal/key"
 	"github.com/peeplcoach/folio/internal/markdown"
 	"github.com/peeplcoach/folio/internal/render"
+	"github.com/peeplcoach/folio/internal/slug"
 	"github.com/peeplcoach/folio/internal/social"
 	"github.com/peeplcoach/folio/internal/urlpath"
 )
@@ -89,6 +91,12 @@ func (b *Builder) plan(ctx context.Context, idx *content.Index, indexKey key.Sum
 		siteImage = &render.Image{URL: site.URL("/" + arts.siteCard.path), Width: cardWidth, Height: cardHeight, Type: "image/png", Alt: site.Title}
 	}
 	rsite := render.NewSite(idx, assets, b.opts.Serve, siteImage)
+	if rsite.Year == 0 {
+		rsite.Year = b.opts.Now().Year() // no article to date the site by: the build's year
+	}
+	if b.opts.Preview {
+		rsite.MarkPreview()
+	}
 
 	checkSiteFiles(site, assets, &pl.probs)
 	images := shareImages(idx, assets, &pl.probs)
@@ -184,8 +192,9 @@ func originPath(origin string) string {
 func (b *Builder) checkJobs(idx *content.Index, arts *artifactSet, urls map[string]bool) []job {
 	var jobs []job
 	site := idx.Site
+	opts := postOptions(site)
 	for _, a := range idx.Articles {
-		in := postInput(site, a, b.cardOf(site, a, arts))
+		in := postInput(site, a, b.cardOf(site, a, arts), opts)
 		jobs = append(jobs, job{kind: jobCheck, origin: a.Path, input: in, bodies: []string{a.Path},
 			check: func(bodies []*markdown.Doc) content.Problems {
 				var probs content.Problems
@@ -196,19 +205,27 @@ func (b *Builder) checkJobs(idx *content.Index, arts *artifactSet, urls map[stri
 			}})
 	}
 	urlsKey := key.Of(urls)
-	linkCheck := func(p *content.Page) job {
+	// A page's own checks: its links, and folio new's placeholder text
+	// left in (check.Placeholders reads the page's file for the line, a
+	// file the body's key covers).
+	pageCheck := func(p *content.Page) job {
 		in := struct {
-			Path, URL string
-			URLs      key.Sum
-		}{p.Path, p.URL, urlsKey}
+			Path, URL, Summary string
+			URLs               key.Sum
+		}{p.Path, p.URL, p.Summary, urlsKey}
 		return job{kind: jobCheck, origin: p.Path, input: in, bodies: []string{p.Path},
-			check: func(bodies []*markdown.Doc) content.Problems { return checkLinks(in.Path, in.URL, bodies[0], urls) }}
+			check: func(bodies []*markdown.Doc) content.Problems {
+				probs := checkLinks(in.Path, in.URL, bodies[0], urls)
+				page := &content.Page{Path: in.Path, Summary: in.Summary, Doc: bodies[0]}
+				probs.Warnings = append(probs.Warnings, check.Placeholders(&content.Index{Pages: []*content.Page{page}}, b.fsys)...)
+				return probs
+			}}
 	}
 	for _, a := range idx.Articles {
-		jobs = append(jobs, linkCheck(a.Page))
+		jobs = append(jobs, pageCheck(a.Page))
 	}
 	for _, p := range idx.Pages {
-		jobs = append(jobs, linkCheck(p))
+		jobs = append(jobs, pageCheck(p))
 	}
 	return jobs
 }
@@ -243,6 +260,13 @@ func (b *Builder) dataJobs(idx *content.Index, arts *artifactSet) []job {
 			return redirectsFile(redirects), nil
 		}},
 	}
+	if b.opts.Preview {
+		// Netlify's headers in netlify.toml apply to every deploy; a
+		// _headers file of the deploy itself can say this one is a preview.
+		jobs = append(jobs, job{path: "_headers", kind: jobData, origin: "the deploy preview's headers", input: "preview headers 1", produce: func([]*markdown.Doc) ([]byte, error) {
+			return []byte("# A deploy preview, made by folio build --preview: not for search engines.\n/*\n  X-Robots-Tag: noindex\n"), nil
+		}})
+	}
 	return append(jobs, b.feedJobs(idx, arts)...)
 }
 
@@ -263,7 +287,7 @@ func (b *Builder) feedJobs(idx *content.Index, arts *artifactSet) []job {
 	}
 	entry := func(a *content.Article) feed.Entry {
 		e := feed.Entry{
-			ID:        feed.TagURI(host, a.Date, a.URL),
+			ID:        feed.TagURI(host, a.Date, slug.EscapePath(a.URL)),
 			Title:     a.Title,
 			URL:       site.URL(a.URL),
 			Summary:   a.Summary,
@@ -317,8 +341,9 @@ func (b *Builder) feedJobs(idx *content.Index, arts *artifactSet) []job {
 	// The LinkedIn feeds carry the posts of the newest articles.
 	var posts []postIn
 	var bodies []string
+	opts := postOptions(site)
 	for _, a := range idx.Articles[:min(len(idx.Articles), site.FeedLimit)] {
-		posts = append(posts, postInput(site, a, b.cardOf(site, a, arts)))
+		posts = append(posts, postInput(site, a, b.cardOf(site, a, arts), opts))
 		bodies = append(bodies, a.Path)
 	}
 	linkedIn := func(path, origin, format string) job {
@@ -344,9 +369,9 @@ func (b *Builder) feedJobs(idx *content.Index, arts *artifactSet) []job {
 				}
 			}
 			if in.Format == "json" {
-				return social.JSONFeed(list, in.Channel)
+				return feed.JSON(social.Feed(list, in.Channel))
 			}
-			return social.RSS(list, in.Channel)
+			return feed.RSS(social.Feed(list, in.Channel))
 		}}
 	}
 	return append(jobs,

@@ -282,7 +282,9 @@ func (b *Builder) runJob(pl *plan, i int32, w *writer) jobResult {
 		res.err = err
 		return res
 	}
-	if b.opts.Minify && output.Minifies(j.path) && !(j.kind == jobPage && b.c.tmpl.tmpl.Minified()) {
+	// Data (feeds, sitemap) is written exactly by its writer: a minifier
+	// could change its text, such as a LinkedIn post's blank lines.
+	if b.opts.Minify && j.kind != jobData && output.Minifies(j.path) && !(j.kind == jobPage && b.c.tmpl.tmpl.Minified()) {
 		buf := getBuf()
 		defer bufPool.Put(buf)
 		if err := b.min.MinifyTo(buf, j.path, data); err != nil {

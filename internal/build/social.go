@@ -23,8 +23,9 @@ type postIn struct {
 	HookLine int
 }
 
-// postInput is the post input of an article of the index.
-func postInput(site *content.Site, a *content.Article, img social.Image) postIn {
+// postInput is the post input of an article of the index; opts are the
+// site's (postOptions), made once for every post.
+func postInput(site *content.Site, a *content.Article, img social.Image, opts social.Options) postIn {
 	in := postIn{
 		Path: a.Path,
 		Article: social.Article{
@@ -37,9 +38,12 @@ func postInput(site *content.Site, a *content.Article, img social.Image) postIn 
 			Text:      a.LinkedIn.Text,
 			Hashtags:  a.LinkedIn.Hashtags,
 			Campaign:  a.LinkedIn.Campaign,
+			Question:  a.LinkedIn.Question,
+			Points:    a.LinkedIn.Points,
+			Link:      a.LinkedIn.Link,
 			Card:      img,
 		},
-		Options:  social.Options{Campaign: site.LinkedIn.Campaign},
+		Options:  opts,
 		Lines:    a.Doc.KeyLines,
 		HookLine: a.LinkedIn.Line,
 	}
@@ -50,6 +54,11 @@ func postInput(site *content.Site, a *content.Article, img social.Image) postIn 
 		in.Article.Series, in.Article.Part, in.Article.Parts = a.Series.Name, a.Part, len(a.Series.Articles)
 	}
 	return in
+}
+
+// postOptions are the site's settings of every post.
+func postOptions(site *content.Site) social.Options {
+	return social.PostOptions(site.Language, site.LinkedIn.Campaign, site.LinkedIn.Link, site.LinkedIn.Hashtags)
 }
 
 // compose makes the post of in with the article's body, or reports why it
@@ -96,9 +105,10 @@ func cardImage(site *content.Site, a *content.Article) (social.Image, bool) {
 func LinkedInPosts(idx *content.Index) ([]social.Post, error) {
 	var probs content.Problems
 	posts := make([]social.Post, 0, len(idx.Articles))
+	opts := postOptions(idx.Site)
 	for _, a := range idx.Articles {
 		img, _ := cardImage(idx.Site, a)
-		post, err := compose(postInput(idx.Site, a, img), a.Doc)
+		post, err := compose(postInput(idx.Site, a, img, opts), a.Doc)
 		if err != nil {
 			probs.Errors = append(probs.Errors, err)
 			continue

@@ -32,8 +32,13 @@ type Index struct {
 	Redirects []Redirect // by From
 	// ByURL finds any published page or article by its URL path.
 	ByURL map[string]*Page
+	// NextScheduled is the article held back for its date that comes out
+	// first (a draft is not scheduled), or nil: a build on or after its date
+	// publishes it.
+	NextScheduled *Page
 
-	articles map[string]*Article // by URL
+	articles     map[string]*Article // by URL
+	translations map[*Page][]Translation
 }
 
 // Article is a published article with what the index knows about it.
@@ -93,6 +98,9 @@ func NewIndex(site *Site, pages []*Page, opts IndexOptions) (*Index, Problems) {
 		}
 		scheduled := p.Kind == KindArticle && p.Date.After(opts.Now)
 		if scheduled && !opts.Future {
+			if n := idx.NextScheduled; n == nil || p.Date.Before(n.Date) || p.Date.Equal(n.Date) && p.Path < n.Path {
+				idx.NextScheduled = p
+			}
 			continue
 		}
 		if other, taken := idx.ByURL[p.URL]; taken {
@@ -111,6 +119,7 @@ func NewIndex(site *Site, pages []*Page, opts IndexOptions) (*Index, Problems) {
 	sort.SliceStable(idx.Articles, func(i, j int) bool { return newerFirst(idx.Articles[i], idx.Articles[j]) })
 	sort.SliceStable(idx.Pages, func(i, j int) bool { return idx.Pages[i].URL < idx.Pages[j].URL })
 
+	idx.linkTranslations(sorted, &probs)
 	idx.groupTopics()
 	idx.groupSeries(&probs)
 	idx.collectRedirects(&probs)

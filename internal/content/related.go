@@ -2,22 +2,27 @@ package content
 
 import (
 	"runtime"
+	"strings"
 	"sync"
 )
 
 // Topology is everything related-article lists are computed from, as plain
 // data: how many each article wants, and for each published article (newest
-// first) the positions in Index.Topics of its topics. Nothing else changes
-// the lists, so a build can keep them while the topology stays the same
-// (see IndexOptions.Related): a body or title edit leaves them alone.
+// first) the positions in Index.Topics of its topics and its language.
+// Nothing else changes the lists, so a build can keep them while the
+// topology stays the same (see IndexOptions.Related): a body or title edit
+// leaves them alone.
 type Topology struct {
 	Want   int
 	Topics [][]int32 // per article, in Index.Articles order
 	Count  int       // topics in all
+	Lang   []string  // per article, lower case
 }
 
 // relate fills each article's Related list: the articles sharing the most topics
-// with it, then the newest, up to Site.Related.
+// with it, then the newest, up to Site.Related, all in the article's language
+// (on a mixed site, a reader of a German article is offered German ones, and
+// never the article itself in another language).
 func (idx *Index) relate(compute func(Topology) [][]int32) {
 	want := idx.Site.Related
 	if want == 0 || len(idx.Articles) < 2 {
@@ -27,8 +32,9 @@ func (idx *Index) relate(compute func(Topology) [][]int32) {
 	for i, t := range idx.Topics {
 		topicPos[t] = int32(i)
 	}
-	top := Topology{Want: want, Topics: make([][]int32, len(idx.Articles)), Count: len(idx.Topics)}
+	top := Topology{Want: want, Topics: make([][]int32, len(idx.Articles)), Count: len(idx.Topics), Lang: make([]string, len(idx.Articles))}
 	for i, a := range idx.Articles {
+		top.Lang[i] = strings.ToLower(idx.Language(a.Page))
 		ts := make([]int32, len(a.Topics))
 		for k, t := range a.Topics {
 			ts[k] = topicPos[t]
@@ -55,6 +61,12 @@ func (idx *Index) relate(compute func(Topology) [][]int32) {
 func Relate(t Topology) [][]int32 {
 	n, want := len(t.Topics), t.Want
 	out := make([][]int32, n)
+	mixed := false
+	for _, l := range t.Lang {
+		mixed = mixed || l != t.Lang[0]
+	}
+	// otherLanguage reports whether article j is in another language than i.
+	otherLanguage := func(i int, j int32) bool { return mixed && t.Lang[j] != t.Lang[i] }
 	topicMembers := make([][]int32, t.Count)
 	for i, ts := range t.Topics {
 		for _, k := range ts {
@@ -74,7 +86,7 @@ func Relate(t Topology) [][]int32 {
 				touched = touched[:0]
 				for _, k := range t.Topics[i] {
 					for _, j := range topicMembers[k] {
-						if int(j) == i {
+						if int(j) == i || otherLanguage(i, j) {
 							continue
 						}
 						if shared[j] == 0 {
@@ -98,7 +110,7 @@ func Relate(t Topology) [][]int32 {
 					best = insertTop(best, j, want, better)
 				}
 				for j := int32(0); len(best) < want && int(j) < n; j++ {
-					if int(j) != i && shared[j] == 0 {
+					if int(j) != i && shared[j] == 0 && !otherLanguage(i, j) {
 						best = append(best, j) // fill up with the newest unrelated
 					}
 				}

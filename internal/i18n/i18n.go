@@ -13,8 +13,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v2"
+
+	"github.com/peeplcoach/folio/internal/key"
 )
 
 //go:embed strings/*.yaml
@@ -34,6 +37,17 @@ type Catalog struct {
 	lang     string // as the site wrote it: "en", "de-CH"
 	base     string // its primary subtag: "en", "de"
 	messages map[string]Message
+
+	keyOnce sync.Once `key:"-"`
+	key     key.Sum   `key:"-"`
+}
+
+// Key returns the key of the catalog's strings (package key), made on first
+// use: the build hashes the words of every page and post it keys, and they
+// share one catalog.
+func (c *Catalog) Key() key.Sum {
+	c.keyOnce.Do(func() { c.key = key.Fields(c) })
+	return c.key
 }
 
 // Languages lists the languages folio ships strings for.
