@@ -144,7 +144,13 @@ func New(fsys fs.FS, opts Options) (*Builder, error) {
 			return nil, err
 		}
 		b.store = store
-		for kind, p := range map[string]**cache.Pack{"artifacts": &b.blobs.pack, "pages": &b.pages, "parses": &b.parses, "bodies": &b.bodies} {
+		// Artifacts are keyed by the version of the code that draws them
+		// (pdf.Version, the card's): they outlive an upgrade of folio.
+		if b.blobs.pack, err = store.Unversioned("artifacts"); err != nil {
+			store.Close()
+			return nil, err
+		}
+		for kind, p := range map[string]**cache.Pack{"pages": &b.pages, "parses": &b.parses, "bodies": &b.bodies} {
 			if *p, err = store.Pack(kind); err != nil {
 				store.Close()
 				return nil, err

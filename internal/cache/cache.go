@@ -62,14 +62,27 @@ func Open(dir, version string) (*Store, error) {
 func (s *Store) Dir() string { return s.dir }
 
 // Pack returns the pack of one kind of entry ("pages", "artifacts"),
-// opening it on first use.
+// opening it on first use. Its entries are kept under the store's version,
+// so another version of the code never sees them: for entries whose keys
+// carry the version of the code that makes them (PDFs, cards), use
+// Unversioned, so that they outlive an upgrade of the rest of folio.
 func (s *Store) Pack(kind string) (*Pack, error) {
+	return s.pack(kind, s.version)
+}
+
+// Unversioned returns the pack of one kind of entry whose keys say which
+// code made them.
+func (s *Store) Unversioned(kind string) (*Pack, error) {
+	return s.pack(kind, key.Of("folio cache"))
+}
+
+func (s *Store) pack(kind string, version key.Sum) (*Pack, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if p, ok := s.packs[kind]; ok {
 		return p, nil
 	}
-	p, err := openPack(filepath.Join(s.dir, kind), s.version)
+	p, err := openPack(filepath.Join(s.dir, kind), version)
 	if err != nil {
 		return nil, err
 	}
