@@ -38,6 +38,10 @@ type caches struct {
 	// holds the warnings of the pages inside another's bundle, made with it.
 	pagePaths []string
 	inBundle  map[string]*content.Error
+	// lastPages is the last page set, and pagePos the position of each of
+	// its pages: a save that changes bodies alone patches it in place.
+	lastPages *pageSet
+	pagePos   map[string]int
 
 	// site is content/site.yaml, parsed. Key: siteIn (its bytes and the
 	// base URL override). Invariant: site and probs are ParseSite's result

@@ -71,7 +71,8 @@ func (b *Builder) Index(ctx context.Context) (*content.Index, []error, error) {
 	if _, _, err := b.parsePages(ctx); err != nil {
 		return nil, nil, err
 	}
-	ps := b.collectPages()
+	b.c.lastPages = nil // every file was read: look at each
+	ps := b.collectPages(nil)
 	var probs content.Problems
 	probs.Add(b.c.site.probs)
 	probs.Add(ps.Problems)

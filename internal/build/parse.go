@@ -287,6 +287,7 @@ func (b *Builder) parsePages(ctx context.Context) ([]string, int, error) {
 		f.dirty = false
 		if errs[i] != nil && results[i] == nil {
 			f.readErr, f.parsed = errs[i], nil
+			fresh = append(fresh, f.path)
 			continue
 		}
 		f.readErr, f.hash = nil, hashes[i]
@@ -364,8 +365,15 @@ type pagesIn struct {
 	Listings []key.Sum
 }
 
-// collectPages lists every parsed page, in path order, with the problems found.
-func (b *Builder) collectPages() pageSet {
+// collectPages lists every parsed page, in path order, with the problems
+// found. reparsed lists the pages parsed anew by this run (or that failed to
+// read): when each has the listing of the last run and no problems, before
+// and after, the last set stands with their new bodies, and nothing of the
+// other 10,000 pages is looked at.
+func (b *Builder) collectPages(reparsed []string) pageSet {
+	if ps, ok := b.patchPages(reparsed); ok {
+		return ps
+	}
 	var out pageSet
 	if b.c.pagePaths == nil {
 		paths := make([]string, 0, len(b.c.files))
@@ -416,5 +424,31 @@ func (b *Builder) collectPages() pageSet {
 		m.key = key.Of(pagesIn{Paths: out.paths, Listings: out.listKeys})
 	}
 	out.key = m.key
+	b.c.lastPages = &out
+	b.c.pagePos = make(map[string]int, len(out.paths))
+	for i, p := range out.paths {
+		b.c.pagePos[p] = i
+	}
 	return out
+}
+
+// patchPages is collectPages for the common save (see there).
+func (b *Builder) patchPages(reparsed []string) (pageSet, bool) {
+	last := b.c.lastPages
+	if last == nil || b.c.pagePaths == nil {
+		return pageSet{}, false
+	}
+	quiet := func(p content.Problems) bool { return len(p.Errors) == 0 && len(p.Warnings) == 0 }
+	for _, p := range reparsed {
+		i, ok := b.c.pagePos[p]
+		f := b.c.files[p]
+		if !ok || f == nil || f.readErr != nil || f.parsed == nil || f.parsed.listing == nil ||
+			f.parsed.listKey != last.listKeys[i] || !quiet(f.parsed.probs) || !quiet(last.parsed[i].probs) {
+			return pageSet{}, false
+		}
+	}
+	for _, p := range reparsed {
+		last.parsed[b.c.pagePos[p]] = b.c.files[p].parsed
+	}
+	return *last, true
 }

@@ -53,7 +53,7 @@ func (b *Builder) run(ctx context.Context, sink Sink, changed []string, fresh bo
 	if err != nil {
 		errs = append(errs, err)
 	}
-	ps := b.collectPages()
+	ps := b.collectPages(reparsed)
 	probs.Add(ps.Problems)
 	step("parse", t0)
 	if b.c.site.site == nil || ctx.Err() != nil {
