@@ -86,13 +86,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 func rebuilder(b *build.Builder, out *output.Folder) serve.RebuildFunc {
 	return func(ctx context.Context, changed []string) (serve.Result, error) {
 		start := time.Now()
-		var rep *build.Report
-		var err error
-		if changed == nil {
-			rep, err = b.Build(ctx, out)
-		} else {
-			rep, err = b.Rebuild(ctx, out, changed)
-		}
+		// The first build too goes through Rebuild, which stages its files
+		// and renames each into place: the server already answers, and a
+		// page is never served half written.
+		rep, err := b.Rebuild(ctx, out, changed)
 		if err != nil {
 			return serve.Result{}, err
 		}
