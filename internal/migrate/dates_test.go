@@ -70,6 +70,7 @@ func TestSlugNames(t *testing.T) {
 		{"notes", []string{"2019", "05"}, "2019-05-01", []string{"notes", "2019-05-notes", "2019-05-01-notes"}},
 		{"intro", []string{"go", "basics"}, "", []string{"intro", "basics-intro", "go-basics-intro"}},
 		{"配列と Slice", nil, "", []string{"配列と-slice"}},
+		{"Cafe\u0301", nil, "", []string{"café"}}, // NFD in, NFC out
 	} {
 		if got := slugNames(tc.name, tc.dirs, tc.date); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%q %v: %q, want %q", tc.name, tc.dirs, got, tc.want)

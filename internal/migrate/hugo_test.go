@@ -312,14 +312,24 @@ func TestHugoSkips(t *testing.T) {
 		"content/search.md":             "---\ntitle: Search\nlayout: search\n---\n",
 		"content/posts/broken.md":       "---\ntitle: [unclosed\ndate: 2020-01-01\n---\n",
 		"content/posts/nodate.md":       "---\ntitle: Undated\n---\nText.\n",
+		"content/posts/idea.md":         "---\ntitle: Idea\ndraft: true\n---\nSoon.\n",
+		"content/posts/_index.html":     "---\ntitle: Posts\n---\n<ul></ul>\n",
 		"content/posts/open.md":         "---\ntitle: Open\n",
 		"content/posts/bundle/index.md": "---\ntitle: B\ndate: 2020-01-01\n---\n",
 		"content/posts/bundle/extra.md": "# a resource\n",
 	})
-	if r.Articles != 2 || r.Pages != 1 {
-		t.Errorf("%d articles, %d pages; want 2 and 1 (a, bundle; the undated post)", r.Articles, r.Pages)
+	if r.Articles != 3 || r.Pages != 1 {
+		t.Errorf("%d articles, %d pages; want 3 and 1 (a, bundle, the draft idea; the undated post)", r.Articles, r.Pages)
 	}
 	file(t, r, "content/nodate.md")
+	if got := file(t, r, "content/articles/idea.md"); !strings.Contains(got, "date: 2025-03-01\ndraft: true\n") {
+		t.Errorf("an undated draft is dated today:\n%s", got)
+	}
+	for _, n := range r.Notes {
+		if strings.Contains(n.Path, "_index.html") {
+			t.Errorf("a section's HTML list page is reported: %s", n)
+		}
+	}
 	errs := strings.Join(notes(r, Error), "\n")
 	for _, want := range []string{
 		"content/posts/broken.md:2: front matter cannot be read:",
@@ -355,5 +365,18 @@ func TestHugoNotASite(t *testing.T) {
 	_, err := Hugo(site(map[string]string{"hugo.toml": "title = 'x\n", "content/a.md": ""}), Options{})
 	if err == nil || !strings.Contains(err.Error(), "read hugo.toml: line 1") {
 		t.Errorf("a bad hugo.toml: %v", err)
+	}
+}
+
+func TestControlCharacters(t *testing.T) {
+	r := hugo(t, map[string]string{
+		"hugo.toml":          "title = 'x'",
+		"content/posts/a.md": "---\ntitle: A\ndate: 2020-01-01\n---\nback\bspace\x00 and\ttab\n",
+	})
+	if got := file(t, r, "content/articles/a.md"); !strings.HasSuffix(got, "\n\nbackspace and\ttab\n") {
+		t.Errorf("got %q", got)
+	}
+	if info := strings.Join(notes(r, Info), "\n"); !strings.Contains(info, "content/articles/a.md: 2 invisible control characters (such as U+0008) removed") {
+		t.Errorf("info:\n%s", info)
 	}
 }

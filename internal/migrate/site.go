@@ -41,9 +41,13 @@ func (im *importer) siteFile() (File, bool) {
 	if s.description != "" {
 		fmt.Fprintf(&b, "description: %s\n", quote(s.description))
 	}
-	if s.author != "" {
-		fmt.Fprintf(&b, "author:\n  name: %s\n", quote(s.author))
+	author := s.author
+	if author == "" {
+		// Feeds must name an author; the site's name stands in.
+		author = title
+		im.note(Info, "content/site.yaml", 0, "the old site names no author: author: is the site's title, %q", title)
 	}
+	fmt.Fprintf(&b, "author:\n  name: %s\n", quote(author))
 	if s.unsafeHTML && len(im.rawHTML) > 0 {
 		b.WriteString("# The old site let raw HTML in Markdown through, and some pages use it.\nunsafe_html: true\n")
 	}

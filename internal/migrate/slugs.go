@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/peeplcoach/folio/internal/slug"
+	"golang.org/x/text/unicode/norm"
 )
 
 // reservedPages are the first path segments folio's own pages use; a
@@ -28,7 +29,9 @@ var datePrefix = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$`)
 func slugNames(name string, dirs []string, date string) []string {
 	var out []string
 	add := func(s string) {
-		s = slug.Make(s)
+		// NFC first: a name typed on macOS (NFD) and one typed elsewhere
+		// make one slug.
+		s = slug.Make(norm.NFC.String(s))
 		if s != "" && (len(out) == 0 || out[len(out)-1] != s) {
 			out = append(out, s)
 		}

@@ -58,6 +58,11 @@ func lineAt(s string, off int) int {
 // write converts a page and returns the new file's bytes. newURLs are the
 // URLs of every imported page, which no alias may take.
 func (im *importer) write(p *page, newURLs map[string]bool) []byte {
+	if clean, n := dropControls(p.body); n > 0 {
+		// Line numbers stay: no line break is a control character dropped.
+		p.body = clean
+		im.pageNote(Info, p, "%d invisible control %s (such as U+0008) removed: HTML and feeds cannot carry them", n, plural(n, "character", "characters"))
+	}
 	conv := im.convert(p, p.body)
 	text := conv.b.String()
 	if conv.raw {
@@ -258,4 +263,26 @@ func hasRawHTML(text string) bool {
 		}
 	}
 	return false
+}
+
+// dropControls removes the C0 control characters other than tab and line
+// breaks, which no HTML page or XML feed may contain, and counts them.
+func dropControls(s string) (string, int) {
+	n := strings.IndexFunc(s, isControl)
+	if n < 0 {
+		return s, 0
+	}
+	count := 0
+	out := strings.Map(func(r rune) rune {
+		if isControl(r) {
+			count++
+			return -1
+		}
+		return r
+	}, s)
+	return out, count
+}
+
+func isControl(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f
 }
