@@ -195,4 +195,3 @@ func languageTag(s string) string {
 	}
 	return lang + "-" + region
 }
-

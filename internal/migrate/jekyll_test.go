@@ -212,9 +212,9 @@ func TestLiquid(t *testing.T) {
 		},
 		{
 			name:  "what cannot be converted is left and reported at its line",
-			in:    "Intro\n\n{% assign x = 1 %}\n{% if x %}yes{% endif %}\n{{ x | upcase }}\n{% include card.html %}\n",
-			extra: map[string]string{"_includes/card.html": "<div>{{ include.x }}</div>"},
-			want:  "Intro\n\n{% assign x = 1 %}\n{% if x %}yes{% endif %}\n{{ x | upcase }}\n{% include card.html %}\n",
+			in:    "Intro\n\n{% assign x = 1 %}\n{% if x %}yes{% endif %}\n{{ x | upcase }}\n{% include card.html %}\n{% include banner.html %}\n",
+			extra: map[string]string{"_includes/card.html": "<div>{{ include.x }}</div>", "_includes/banner.html": "<div class=\"banner\"><img src=\"/assets/a.png\" alt=\"A\"></div>\n"},
+			want:  "Intro\n\n{% assign x = 1 %}\n{% if x %}yes{% endif %}\n{{ x | upcase }}\n{% include card.html %}\n<div class=\"banner\"><img src=\"/assets/a.png\" alt=\"A\"></div>\n",
 			left: []string{
 				"content/articles/p.md:10: Liquid tag {% assign x = 1 %} left as text (from _posts/2020-01-01-p.md:6)",
 				"content/articles/p.md:11: Liquid tag {% if x %} left as text (from _posts/2020-01-01-p.md:7)",

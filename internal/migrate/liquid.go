@@ -256,8 +256,8 @@ func (j *jekyllSite) tag(w *body, p *page, l liquid) (string, bool) {
 
 // include converts {% include … %}: a table of contents is dropped (folio
 // makes one), the figure and video includes of popular themes become an
-// image or a link, and an include of Markdown with only {{ include.x }} in
-// it is written out with its arguments.
+// image or a link, and an include of Markdown or HTML with no Liquid but
+// {{ include.x }} in it is written out with its arguments.
 func (j *jekyllSite) include(w *body, p *page, args string) (string, bool) {
 	file, rest, _ := strings.Cut(strings.TrimSpace(args), " ")
 	params := liquidParams(rest)
@@ -278,7 +278,8 @@ func (j *jekyllSite) include(w *body, p *page, args string) (string, bool) {
 			return "<https://vimeo.com/" + id + ">", id != ""
 		}
 	}
-	if strings.Contains(file, "{{") || !isMarkdownFile(file) {
+	html := strings.HasSuffix(file, ".html") || strings.HasSuffix(file, ".htm")
+	if strings.Contains(file, "{{") || (!isMarkdownFile(file) && !html) {
 		return "", false
 	}
 	data, err := fs.ReadFile(j.im.old, "_includes/"+file)
@@ -294,6 +295,9 @@ func (j *jekyllSite) include(w *body, p *page, args string) (string, bool) {
 	})
 	if strings.Contains(text, "{%") || strings.Contains(text, "{{") {
 		return "", false
+	}
+	if html {
+		w.raw = true // kramdown let it through; folio does with unsafe_html
 	}
 	return strings.TrimRight(text, "\n"), true
 }
