@@ -456,7 +456,12 @@ func (h *hugoSite) place(p *page, hp hugoPage) {
 	}
 	prefix := h.im.site.basePath + h.langPrefix
 	if u := str(p.fm["url"]); u != "" {
-		p.oldURL = prefix + "/" + strings.TrimLeft(u, "/")
+		u = "/" + strings.TrimLeft(u, "/")
+		// Hugo serves url: /a as /a/, unless it names a file.
+		if path.Ext(u) == "" && !strings.HasSuffix(u, "/") && !h.paths.ugly {
+			u += "/"
+		}
+		p.oldURL = prefix + u
 		return
 	}
 	u, err := h.paths.url(hp)
@@ -465,4 +470,11 @@ func (h *hugoSite) place(p *page, hp hugoPage) {
 		return
 	}
 	p.oldURL = prefix + u
+	// Hugo before 0.123 made paths differently ("a b .md" → "a-b-"): the
+	// URL that version gave the page is kept too.
+	legacy := h.paths
+	legacy.legacy = true
+	if lu, err := legacy.url(hp); err == nil && lu != u {
+		p.aliases = append(p.aliases, prefix+lu)
+	}
 }

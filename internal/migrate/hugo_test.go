@@ -173,6 +173,8 @@ func TestHugoURLs(t *testing.T) {
 				"content/posts/slugged.md":       "---\ntitle: S\ndate: 2020-01-02\nslug: My Slug\n---\n",
 				"content/posts/moved.md":         "---\ntitle: M\ndate: 2020-01-02\nurl: /old/place/\naliases: [/older/]\n---\n",
 				"content/about.md":               "---\ntitle: About\n---\nMe.\n",
+				"content/posts/a  b & c .md":     "---\ntitle: ABC\ndate: 2020-01-02\n---\n",
+				"content/posts/dash-.md":         "---\ntitle: D\ndate: 2020-01-02\nURL: /old/d\n---\n",
 			},
 			want: map[string]string{
 				"content/articles/hello-world.md":   "/posts/hello-world/",
@@ -181,6 +183,9 @@ func TestHugoURLs(t *testing.T) {
 				"content/articles/my-slug.md":       "/posts/my-slug/",
 				"content/articles/moved.md":         "/old/place/",
 				"content/about.md":                  "",
+				// As hugo 0.111 lists them (hugo list all).
+				"content/articles/a-b-c.md": "/posts/a-b-c-/",
+				"content/articles/dash.md":  "/old/d/",
 			},
 		},
 		{
@@ -378,5 +383,17 @@ func TestControlCharacters(t *testing.T) {
 	}
 	if info := strings.Join(notes(r, Info), "\n"); !strings.Contains(info, "content/articles/a.md: 2 invisible control characters (such as U+0008) removed") {
 		t.Errorf("info:\n%s", info)
+	}
+}
+
+// Hugo changed how it makes paths in 0.123: a page whose URL differs between
+// the two keeps both as aliases.
+func TestHugoLegacyPaths(t *testing.T) {
+	r := hugo(t, map[string]string{
+		"hugo.toml":             "title = 'x'",
+		"content/posts/a--b.md": "---\ntitle: AB\ndate: 2020-01-02\n---\n",
+	})
+	if got := file(t, r, "content/articles/a-b.md"); !strings.Contains(got, "aliases:\n  - \"/posts/a--b/\"\n  - \"/posts/a-b/\"\n") {
+		t.Errorf("aliases:\n%s", got)
 	}
 }

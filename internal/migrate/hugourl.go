@@ -20,12 +20,16 @@ type hugoPaths struct {
 	keepCase      bool // disablePathToLower
 	ugly          bool // uglyURLs
 	permalinks    map[string]string
+	legacy        bool // make paths as Hugo did before 0.123
 }
 
 // sanitize is Hugo's UnicodeSanitize: letters, digits, marks and . / \ _ # +
 // ~ - @ stay, %XX escapes stay, a run of spaces becomes one hyphen, anything
 // else goes.
 func (h hugoPaths) sanitize(s string) string {
+	if h.legacy {
+		return h.sanitizeLegacy(s)
+	}
 	if h.removeAccents {
 		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 		if r, _, err := transform.String(t, s); err == nil {
@@ -48,6 +52,35 @@ func (h hugoPaths) sanitize(s string) string {
 			}
 			out = append(out, r)
 		} else if len(out) > 0 && !wasHyphen && unicode.IsSpace(r) {
+			prependHyphen = true
+		}
+	}
+	return string(out)
+}
+
+// sanitizeLegacy is UnicodeSanitize as Hugo had it from about 0.80 to
+// 0.122: hyphens were not kept as such, and a run of spaces and hyphens
+// became one hyphen ("a - b" → "a-b" either way, but "a-" → "a" here).
+func (h hugoPaths) sanitizeLegacy(s string) string {
+	if h.removeAccents {
+		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		if r, _, err := transform.String(t, s); err == nil {
+			s = r
+		}
+	}
+	src := []rune(s)
+	out := make([]rune, 0, len(src))
+	prependHyphen := false
+	for i, r := range src {
+		ok := strings.ContainsRune("./\\_#+~", r) || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) ||
+			(r == '%' && i+2 < len(src) && isHex(src[i+1]) && isHex(src[i+2]))
+		if ok {
+			if prependHyphen {
+				out = append(out, '-')
+				prependHyphen = false
+			}
+			out = append(out, r)
+		} else if len(out) > 0 && (r == '-' || unicode.IsSpace(r)) {
 			prependHyphen = true
 		}
 	}
@@ -99,7 +132,7 @@ func (h hugoPaths) url(p hugoPage) (string, error) {
 		if p.slug != "" {
 			name = p.slug
 		}
-		u = h.makePath("/" + path.Join(p.dir, name))
+		u = h.makePath("/" + path.Join(p.dir, name) + "/")
 	}
 	u = "/" + strings.TrimLeft(path.Clean("/"+u), "/")
 	if h.ugly {
