@@ -39,13 +39,24 @@ func rewriteLinks(text string, fn func(dest string) string) string {
 		if fence != "" {
 			continue
 		}
-		lines[i] = outsideCode(l, func(s string) string {
-			s = replaceGroup(s, inlineDest, 1, fn)
-			s = replaceGroup(s, htmlDest, 2, func(q string) string {
-				return q[:1] + fn(q[1:len(q)-1]) + q[len(q)-1:]
+		// Most lines hold no link: a substring test spares them the regexps.
+		inline, html := strings.Contains(l, "]("), strings.Contains(l, "=")
+		if inline || html {
+			lines[i] = outsideCode(l, func(s string) string {
+				if inline {
+					s = replaceGroup(s, inlineDest, 1, fn)
+				}
+				if html {
+					s = replaceGroup(s, htmlDest, 2, func(q string) string {
+						return q[:1] + fn(q[1:len(q)-1]) + q[len(q)-1:]
+					})
+				}
+				return s
 			})
-			return s
-		})
+		}
+		if !strings.Contains(lines[i], "]:") {
+			continue
+		}
 		if m := refDest.FindStringSubmatchIndex(lines[i]); m != nil {
 			lines[i] = lines[i][:m[4]] + wrapDest(lines[i][m[4]:m[5]], fn) + lines[i][m[5]:]
 		}
