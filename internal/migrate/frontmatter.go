@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	"gopkg.in/yaml.v2"
@@ -18,6 +21,43 @@ type matter struct {
 	body     string
 	bodyLine int  // the line the body starts on
 	present  bool // the file had front matter at all
+}
+
+// parsed is a file read and split, or why it could not be.
+type parsed struct {
+	m       matter
+	err     error
+	readErr bool // reading failed, rather than parsing
+}
+
+// readMatters reads and splits files in parallel, since reading them and
+// parsing their YAML and TOML is most of an import's work. Worker i writes
+// out[i] only; fs.FS implementations are safe for concurrent reads.
+func readMatters(fsys fs.FS, paths []string) []parsed {
+	out := make([]parsed, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(paths), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				data, err := fs.ReadFile(fsys, paths[i])
+				if err != nil {
+					out[i] = parsed{err: err, readErr: true}
+					continue
+				}
+				m, err := splitMatter(data)
+				out[i] = parsed{m: m, err: err}
+			}
+		}()
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
 }
 
 // lineError is a problem at a line of a file.

@@ -110,8 +110,13 @@ func (h *hugoSite) read() error {
 
 	var pages []*page
 	var meta []hugoPage
-	for _, f := range files {
-		p, hp, ok := h.readPage(f)
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = h.contentDir + "/" + f.rel
+	}
+	read := readMatters(h.im.old, paths)
+	for i, f := range files {
+		p, hp, ok := h.readPage(f, read[i])
 		if ok {
 			pages = append(pages, p)
 			meta = append(meta, hp)
@@ -240,7 +245,7 @@ func (h *hugoSite) bundleOf(rel string) string {
 
 // readPage reads one content file; ok is false for files that are no page
 // of their own (section lists, bundle resources, headless pages).
-func (h *hugoSite) readPage(f hugoFile) (*page, hugoPage, bool) {
+func (h *hugoSite) readPage(f hugoFile, pr parsed) (*page, hugoPage, bool) {
 	src := h.contentDir + "/" + f.rel
 	base := baseName(f.rel, h.langs)
 	dir := path.Dir(f.rel)
@@ -259,12 +264,11 @@ func (h *hugoSite) readPage(f hugoFile) (*page, hugoPage, bool) {
 		h.im.oldNote(Warning, src, 0, "not imported: folio reads Markdown, not %s", ext)
 		return nil, hugoPage{}, false
 	}
-	data, err := fs.ReadFile(h.im.old, src)
-	if err != nil {
-		h.im.oldNote(Error, src, 0, "cannot read: %v", err)
+	if pr.readErr {
+		h.im.oldNote(Error, src, 0, "cannot read: %v", pr.err)
 		return nil, hugoPage{}, false
 	}
-	m, err := splitMatter(data)
+	m, err := pr.m, pr.err
 	if err != nil {
 		le, _ := err.(*lineError)
 		line := 1

@@ -201,8 +201,13 @@ func (j *jekyllSite) read() error {
 	if err != nil {
 		return fmt.Errorf("read the site: %w", err)
 	}
-	for _, d := range docs {
-		if p := j.readDoc(d); p != nil {
+	paths := make([]string, len(docs))
+	for i, d := range docs {
+		paths[i] = d.src
+	}
+	read := readMatters(j.im.old, paths)
+	for i, d := range docs {
+		if p := j.readDoc(d, read[i]); p != nil {
 			j.im.pages = append(j.im.pages, p)
 		}
 	}
@@ -289,10 +294,9 @@ func (j *jekyllSite) startsWithFrontMatter(p string) (bool, error) {
 }
 
 // readDoc reads one post, draft, page or document.
-func (j *jekyllSite) readDoc(d jekyllDoc) *page {
-	data, err := fs.ReadFile(j.im.old, d.src)
-	if err != nil {
-		j.im.oldNote(Error, d.src, 0, "cannot read: %v", err)
+func (j *jekyllSite) readDoc(d jekyllDoc, pr parsed) *page {
+	if pr.readErr {
+		j.im.oldNote(Error, d.src, 0, "cannot read: %v", pr.err)
 		return nil
 	}
 	ext := strings.ToLower(path.Ext(d.src))
@@ -300,7 +304,7 @@ func (j *jekyllSite) readDoc(d jekyllDoc) *page {
 		j.im.oldNote(Warning, d.src, 0, "not imported: folio reads Markdown, not %s", ext)
 		return nil
 	}
-	m, err := splitMatter(data)
+	m, err := pr.m, pr.err
 	if err != nil {
 		line := 1
 		if le, ok := err.(*lineError); ok {
