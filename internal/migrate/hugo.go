@@ -354,14 +354,23 @@ func (h *hugoSite) readPage(f hugoFile, pr parsed) (*page, hugoPage, bool) {
 		p.names = append(p.names, slugNames(name, dirs, date)...)
 	}
 	hp := hugoPage{dir: pageDir, name: name, section: section, sections: h.sectionPath(pageDir), title: p.title, slug: str(fm["slug"]), date: p.date.t}
-	// Hugo's aliases are relative to the site's (and the language's) root.
-	for _, a := range strs(fm["aliases"]) {
+	return p, hp, true
+}
+
+// aliases reads a page's aliases as Hugo publishes them (checked with hugo
+// 0.111): "/old/" under the site's root, whatever the page's language, and
+// "old/" beside the page.
+func (h *hugoSite) aliases(p *page) {
+	dir := strings.TrimSuffix(p.oldURL, "/")
+	dir = dir[:strings.LastIndexByte(dir, '/')+1]
+	for _, a := range strs(p.fm["aliases"]) {
 		if strings.HasPrefix(a, "/") {
-			a = h.im.site.basePath + h.langPrefix + a
+			a = h.im.site.basePath + a
+		} else {
+			a = resolvePath(dir, a)
 		}
 		p.aliases = append(p.aliases, a)
 	}
-	return p, hp, true
 }
 
 // neverRendered reports Hugo's build options that keep a page unpublished.
@@ -466,6 +475,7 @@ func (h *hugoSite) place(p *page, hp hugoPage) {
 			u += "/"
 		}
 		p.oldURL = prefix + u
+		h.aliases(p)
 		return
 	}
 	u, err := h.paths.url(hp)
@@ -474,6 +484,7 @@ func (h *hugoSite) place(p *page, hp hugoPage) {
 		return
 	}
 	p.oldURL = prefix + u
+	h.aliases(p)
 	// Hugo before 0.123 made paths differently ("a b .md" → "a-b-"): the
 	// URL that version gave the page is kept too.
 	legacy := h.paths

@@ -397,3 +397,29 @@ func TestHugoLegacyPaths(t *testing.T) {
 		t.Errorf("aliases:\n%s", got)
 	}
 }
+
+// --language imports another language of a multilingual site, with its
+// URL prefix, and counts the pages of the others.
+func TestHugoLanguageOption(t *testing.T) {
+	r, err := Hugo(site(map[string]string{
+		"hugo.toml":                   "defaultContentLanguage = 'fr'\n[languages.fr]\ncontentDir = 'content/fr'\n[languages.en]\ncontentDir = 'content/en'\nlanguageCode = 'en-GB'\ntitle = 'In English'",
+		"content/fr/posts/bonjour.md": "---\ntitle: Bonjour\ndate: 2020-01-01\n---\n",
+		"content/fr/posts/salut.md":   "---\ntitle: Salut\ndate: 2020-01-01\n---\n",
+		"content/en/posts/hello.md":   "---\ntitle: Hello\ndate: 2020-01-01\naliases: [/en/old/, /older/, rel/]\n---\n",
+	}), Options{Language: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := file(t, r, "content/articles/hello.md")
+	// As hugo 0.111 publishes them: absolute aliases from the site's root,
+	// relative ones beside the page.
+	if !strings.Contains(got, "aliases:\n  - \"/en/old/\"\n  - \"/en/posts/hello/\"\n  - \"/en/posts/rel/\"\n  - \"/older/\"\n") {
+		t.Errorf("hello.md:\n%s", got)
+	}
+	if s := file(t, r, "content/site.yaml"); !strings.Contains(s, `title: "In English"`) || !strings.Contains(s, `language: "en-GB"`) {
+		t.Errorf("site.yaml:\n%s", s)
+	}
+	if info := strings.Join(notes(r, Info), "\n"); !strings.Contains(info, `2 files in "fr" not imported: folio imports one language at a time (--language fr imports them)`) {
+		t.Errorf("info:\n%s", info)
+	}
+}
