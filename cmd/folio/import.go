@@ -121,7 +121,7 @@ func printReport(w io.Writer, src, oldDir string, res *migrate.Result) {
 			counts[callName(n.Msg)]++
 		}
 	}
-	if len(counts) > 1 {
+	if len(counts) > 0 {
 		names := make([]string, 0, len(counts))
 		for k := range counts {
 			names = append(names, k)
