@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bytes"
+	"context"
 	"net"
 	"strconv"
 	"strings"
@@ -45,5 +46,34 @@ func TestListenTakesTheNextFreePort(t *testing.T) {
 	// An address that cannot be had is an error, not a search.
 	if _, err := listen("203.0.113.1", 1313, &log); err == nil || !strings.Contains(err.Error(), "listen on 203.0.113.1:1313") {
 		t.Errorf("error %v", err)
+	}
+}
+
+// The preview on a busy port serves on the next one, and its URL says which.
+func TestStartOnBusyPort(t *testing.T) {
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	port := busy.Addr().(*net.TCPAddr).Port
+	b := newFakeBuild(t)
+	log := newLogLines()
+	ctx, cancel := context.WithCancel(context.Background())
+	s, err := Start(ctx, Config{SourceDir: b.src, OutputDir: b.out, Port: port, Log: log}, b.rebuild)
+	if err != nil {
+		cancel()
+		t.Fatalf("start on a busy port: %v", err)
+	}
+	if s.URL() == previewURL("127.0.0.1", port) {
+		t.Errorf("serving on the busy port %d", port)
+	}
+	get(t, s.URL()) // fails the test when nothing answers there
+	cancel()
+	if err := s.Wait(); err != nil {
+		t.Errorf("stop: %v", err)
+	}
+	if want := "port " + strconv.Itoa(port) + " is in use: serving on "; !strings.Contains(log.String(), want) {
+		t.Errorf("log lacks %q:\n%s", want, log.String())
 	}
 }
