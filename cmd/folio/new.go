@@ -14,6 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/peeplcoach/folio/internal/check"
 	"github.com/peeplcoach/folio/internal/content"
 	"github.com/peeplcoach/folio/internal/slug"
 )
@@ -86,7 +87,7 @@ func newAtPath(src, arg string, stdout, stderr io.Writer) int {
 	title := titleOfSlug(place.Slug)
 	var body string
 	if place.Kind == content.KindArticle {
-		body = fmt.Sprintf(articleTemplate, strconv.Quote(title), time.Now().Format("2006-01-02"))
+		body = articleText(title, time.Now())
 	} else {
 		body = fmt.Sprintf("---\ntitle: %s\ndraft: true\n---\n\nWrite the page here.\n", strconv.Quote(title))
 	}
@@ -119,8 +120,12 @@ func titleOfSlug(s string) string {
 	return strings.Join(words, " ")
 }
 
-// articleTemplate is a new article: its title and today's date go in.
-const articleTemplate = "---\ntitle: %s\ndate: %s\nsummary: \"\"\ntopics: []\ndraft: true\n---\n\nWrite the introduction here.\n\n## First section\n\n- [ ] An action item readers can tick off\n"
+// articleText is a new article with its title and date. folio check and
+// folio build report the placeholders left in.
+func articleText(title string, now time.Time) string {
+	return fmt.Sprintf("---\ntitle: %s\ndate: %s\nsummary: \"\"\ntopics: []\ndraft: true\n---\n\n%s\n\n## %s\n\n- [ ] %s\n",
+		strconv.Quote(title), now.Format("2006-01-02"), check.PlaceholderIntro, check.PlaceholderHeading, check.PlaceholderTask)
+}
 
 // writeNew writes a new file; O_EXCL makes the check that it does not exist
 // and the creation one step.
@@ -163,7 +168,7 @@ func newArticle(src, title, s string, now time.Time) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("create %s: %w", path, err)
 	}
-	body := fmt.Sprintf(articleTemplate, strconv.Quote(title), now.Format("2006-01-02"))
+	body := articleText(title, now)
 	if _, err := f.WriteString(body); err != nil {
 		f.Close()
 		return "", fmt.Errorf("write %s: %w", path, err)

@@ -35,6 +35,7 @@ func commands() []command {
 		{"new", "start a new article: folio new \"Title\", or folio new articles/slug.md", runNew},
 		{"import", "move a Hugo or Jekyll site's posts in: folio import hugo ../old-site", runImport},
 		{"snippets", "export LinkedIn posts of the articles", runSnippets},
+		{"check", "find broken links, missing headings and images, placeholder text", runCheck},
 		{"version", "print folio's version", runVersion},
 		{"help", "explain a command: folio help build", nil},
 	}
