@@ -87,6 +87,12 @@ func TestHugoShortcodes(t *testing.T) {
 			left: []string{`content/articles/p.md:8: shortcode {{< param "nope" >}} left as text (from content/posts/p.md:5)`},
 		},
 		{
+			name: "ERB is reported outside code",
+			in:   "Hi <%= name %>.\n`<%= code %>`\n```\n<% also code %>\n```\n",
+			want: "Hi <%= name %>.\n`<%= code %>`\n```\n<% also code %>\n```\n",
+			left: []string{`content/articles/p.md:8: ERB tag <%= name %> left as text (from content/posts/p.md)`},
+		},
+		{
 			name: "the summary divider goes; a lone closing tag is reported",
 			in:   "Intro.\n<!--more-->\nRest {{< /x >}}\n",
 			want: "Intro.\n\nRest {{< /x >}}\n",

@@ -3,6 +3,7 @@ package migrate
 import (
 	"fmt"
 	"path"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -82,6 +83,9 @@ func (im *importer) write(p *page, newURLs map[string]bool) []byte {
 	for _, l := range conv.left {
 		line := lineAt(conv.b.String(), l.off) - shift + fmLines
 		im.notes = append(im.notes, Note{Level: Left, Path: p.path, Line: line, From: fmt.Sprintf("%s:%d", p.src, l.from), Msg: l.what})
+	}
+	for _, l := range erbLines(text) {
+		im.notes = append(im.notes, Note{Level: Left, Path: p.path, Line: fmLines + l.line, From: p.src, Msg: "ERB tag " + shown(l.tag) + " left as text"})
 	}
 	if !conv.raw && hasRawHTML(text) {
 		im.rawHTML[p] = true
@@ -285,4 +289,42 @@ func dropControls(s string) (string, int) {
 
 func isControl(r rune) bool {
 	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f
+}
+
+// erbTag matches an ERB tag (<%= … %>), the templates of Middleman and
+// Rails that posts moved from there still carry.
+var erbTag = regexp.MustCompile(`<%.*?%>`)
+
+type erbAt struct {
+	line int
+	tag  string
+}
+
+// erbLines finds ERB tags outside code, with their lines.
+func erbLines(text string) []erbAt {
+	if !strings.Contains(text, "<%") {
+		return nil
+	}
+	var out []erbAt
+	var fence string
+	for i, l := range strings.Split(text, "\n") {
+		if f := fenceOf(l); f != "" {
+			if fence == "" {
+				fence = f
+			} else if f[0] == fence[0] && len(f) >= len(fence) {
+				fence = ""
+			}
+			continue
+		}
+		if fence != "" {
+			continue
+		}
+		outsideCode(l, func(s string) string {
+			for _, m := range erbTag.FindAllString(s, -1) {
+				out = append(out, erbAt{line: i + 1, tag: m})
+			}
+			return s
+		})
+	}
+	return out
 }
