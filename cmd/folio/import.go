@@ -77,6 +77,9 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "folio import: %d %s in the way; nothing was written (move them away, or import into another site with --src)\n", len(plan.conflicts), plural(len(plan.conflicts), "file is", "files are"))
 		return exitFailed
 	}
+	for _, k := range plan.kept {
+		fmt.Fprintf(stdout, "warning: %s exists and differs from the old site's file of that name: yours is kept\n", k)
+	}
 	verb := "imported"
 	if *dryRun {
 		verb = "would import"
@@ -170,7 +173,8 @@ func callName(msg string) string {
 type writePlan struct {
 	write     []migrate.File
 	same      int      // files already there with the same bytes
-	conflicts []string // files already there with other bytes
+	kept      []string // files of static/ already there with other bytes: the site's stay
+	conflicts []string // pages already there with other bytes
 }
 
 // planWrites compares the import's files with what the site has: a file
@@ -196,6 +200,12 @@ func planWrites(src, oldDir string, files []migrate.File) (writePlan, error) {
 		}
 		if bytes.Equal(have, want) {
 			plan.same++
+			continue
+		}
+		if strings.HasPrefix(f.Path, "static/") {
+			// The site's own file of that name wins; a post's link to the
+			// old one then shows the site's. Not worth stopping for.
+			plan.kept = append(plan.kept, dst)
 			continue
 		}
 		plan.conflicts = append(plan.conflicts, dst)

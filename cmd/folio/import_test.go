@@ -25,8 +25,9 @@ Hello. {{< figure src="pic.png" alt="A picture" >}}
 
 {{< custom x >}}
 
-See [the second](/posts/second/).
+See [the second](/posts/second/), and [the style](/css/old.css).
 `,
+		"static/css/old.css":          "old",
 		"content/posts/first/pic.png": "not really a png",
 		"content/posts/second.md":     "---\ntitle: Second\ndate: 2024-05-04\n---\nBack to [the first]({{< ref \"first\" >}}).\n",
 		"content/about.md":            "---\ntitle: About\n---\nAbout me.\n",
@@ -38,7 +39,7 @@ See [the second](/posts/second/).
 
 func TestImportCommand(t *testing.T) {
 	old := oldHugoSite(t)
-	dst := newSite(t, nil, "")
+	dst := newSite(t, map[string]string{"static/css/old.css": "the site's own"}, "")
 
 	// A dry run prints the report and writes nothing.
 	code, out, errs := folio(t, "import", "hugo", "--dry-run", "--src", dst, old)
@@ -63,6 +64,9 @@ func TestImportCommand(t *testing.T) {
 	code, out, errs = folio(t, "import", "hugo", "--src", dst, old)
 	if code != 0 {
 		t.Fatalf("import: exit %d: %s\n%s", code, errs, out)
+	}
+	if !strings.Contains(out, "warning: "+filepath.Join(dst, "static", "css", "old.css")+" exists and differs from the old site's file of that name: yours is kept") || readFile(t, filepath.Join(dst, "static", "css", "old.css")) != "the site's own" {
+		t.Errorf("a static file of the site was not kept:\n%s", out)
 	}
 	got := readFile(t, first)
 	for _, want := range []string{`topics: ["Notes", "Go"]`, `summary: "The first one."`, "  - \"/posts/first/\"", "![A picture](pic.png)", "[the second](/articles/second/)"} {
