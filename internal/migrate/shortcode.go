@@ -368,7 +368,13 @@ func (h *hugoSite) ref(p *page, ref string) (string, bool) {
 	if strings.HasPrefix(target, "/") {
 		tries = append(tries, path.Join(h.contentDir, target))
 	} else {
-		tries = append(tries, path.Join(path.Dir(p.src), target), path.Join(h.contentDir, target))
+		dir := path.Dir(p.src)
+		tries = append(tries, path.Join(dir, target))
+		if p.bundle != "" {
+			// From a bundle, Hugo also looks beside the bundle.
+			tries = append(tries, path.Join(path.Dir(dir), target))
+		}
+		tries = append(tries, path.Join(h.contentDir, target))
 	}
 	for _, t := range tries {
 		for _, cand := range []string{t, t + ".md", t + "/index.md", t + "/_index.md", t + "." + h.lang + ".md", t + "/index." + h.lang + ".md"} {
@@ -377,16 +383,18 @@ func (h *hugoSite) ref(p *page, ref string) (string, bool) {
 			}
 		}
 	}
-	// By name alone, when exactly one page has it.
-	want := strings.TrimSuffix(strings.TrimSuffix(target, "/"), path.Ext(target))
+	// By name alone, when exactly one page has it. Hugo's lookups ignore case.
+	target = path.Clean(target)
+	want := strings.ToLower(strings.TrimSuffix(target, path.Ext(target)))
 	var found *page
 	for _, q := range h.im.pages {
 		rel := strings.TrimSuffix(q.src, path.Ext(q.src))
 		if q.bundle != "" {
 			rel = q.bundle
 		}
-		if rel == want || strings.HasSuffix(rel, "/"+want) {
-			if found != nil {
+		rel = strings.ToLower(rel)
+		if rel == want || strings.HasSuffix(rel, "/"+strings.TrimPrefix(want, "/")) {
+			if found != nil && found != q {
 				return "", false
 			}
 			found = q

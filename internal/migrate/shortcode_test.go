@@ -16,6 +16,7 @@ func convertedHugo(t *testing.T, body string, config string) (string, []string) 
 		"content/posts/p.md":           "---\ntitle: P\ndate: 2020-01-01\n---\n" + body,
 		"content/posts/target.md":      "---\ntitle: T\ndate: 2020-01-02\n---\n",
 		"content/posts/b/index.md":     "---\ntitle: B\ndate: 2020-01-03\nslug: bee\n---\n",
+		"content/posts/Mixed-Case.md":  "---\ntitle: M\ndate: 2020-01-04\n---\n",
 		"layouts/shortcodes/note.html": "{{ .Inner }}",
 	})
 	got := file(t, r, "content/articles/p.md")
@@ -54,6 +55,11 @@ func TestHugoShortcodes(t *testing.T) {
 			name: "ref and relref become the new URLs",
 			in:   "[T]({{< ref \"target.md\" >}}), [B]({{< relref \"/posts/b\" >}}), [part]({{< ref \"target#part\" >}}), [here]({{< ref \"#top\" >}})\n",
 			want: "[T](/articles/target/), [B](/articles/bee/), [part](/articles/target/#part), [here](#top)\n",
+		},
+		{
+			name: "ref ignores case and ./, as Hugo's lookup does",
+			in:   "[M]({{< ref \"/posts/mixed-case.md\" >}}) [T]({{< relref \"./target.md\" >}})\n",
+			want: "[M](/articles/mixed-case/) [T](/articles/target/)\n",
 		},
 		{
 			name: "a ref to no page is left",
@@ -128,5 +134,17 @@ func TestTokenize(t *testing.T) {
 	want := []token{{"", "figure"}, {"src", `a "b".png`}, {"alt", `raw "q"`}, {"", "3"}, {"x", "y"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// From a page bundle, a relative ref names a page beside the bundle.
+func TestRefFromBundle(t *testing.T) {
+	r := hugo(t, map[string]string{
+		"hugo.toml":                      "title = 'x'",
+		"content/typst/0-bookmark.md":    "---\ntitle: Bookmarks\ndate: 2020-01-01\n---\n",
+		"content/typst/3-intro/index.md": "---\ntitle: Intro\ndate: 2020-01-02\n---\n[b]({{< relref \"./0-bookmark.md\" >}})\n",
+	})
+	if got := file(t, r, "content/articles/3-intro/index.md"); !strings.Contains(got, "[b](/articles/0-bookmark/)") {
+		t.Errorf("got:\n%s", got)
 	}
 }
