@@ -95,11 +95,11 @@ type Builder struct {
 
 	files map[string]*file // every source file by path: "content/articles/a.md"
 
-	conv       *markdown.Converter
-	convUnsafe bool
-	site       *content.Site
-	siteProbs  content.Problems
-	siteDirty  bool
+	conv      *markdown.Converter
+	convOpts  markdown.Options
+	site      *content.Site
+	siteProbs content.Problems
+	siteDirty bool
 
 	tmpl        *render.Templates
 	tmplErr     error

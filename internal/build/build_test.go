@@ -209,7 +209,7 @@ func TestFrontMatterErrorsNameFileAndLine(t *testing.T) {
 	files["content/articles/dup.md"] = article("title: Dup\ndate: 2025-01-01\nslug: first", "")
 	s := withShareImage(newSite(t, files)).build()
 	s.assertErrors(
-		`content/articles/bad.md:3: date "someday" is not a date: write it as 2025-03-01 or 2025-03-01T09:30:00Z`,
+		`content/articles/bad.md:3: date "someday" is not a date: write it as 2025-03-01, 2025-03-01 09:30:00 +0200 or 2025-03-01T09:30:00Z`,
 		`content/articles/dup.md:4: URL /articles/first/ is already used by content/articles/first.md: give one of them another slug`,
 		`content/articles/yaml.md:2: front matter is not valid YAML: did not find expected ',' or ']'`,
 	)

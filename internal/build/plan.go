@@ -11,6 +11,7 @@ import (
 	"github.com/peeplcoach/folio/internal/feed"
 	"github.com/peeplcoach/folio/internal/key"
 	"github.com/peeplcoach/folio/internal/render"
+	"github.com/peeplcoach/folio/internal/slug"
 	"github.com/peeplcoach/folio/internal/social"
 )
 
@@ -195,7 +196,7 @@ func (b *Builder) feedJobs(idx *content.Index, posts []social.Post) []job {
 	}
 	entry := func(a *content.Article) feed.Entry {
 		e := feed.Entry{
-			ID:          feed.TagURI(host, a.Date, a.URL),
+			ID:          feed.TagURI(host, a.Date, slug.EscapePath(a.URL)),
 			Title:       a.Title,
 			URL:         site.URL(a.URL),
 			Summary:     a.Summary,

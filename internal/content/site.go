@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/peeplcoach/folio/internal/markdown"
+	"github.com/peeplcoach/folio/internal/slug"
 )
 
 // SitePath is where the site settings live, relative to the site folder.
@@ -51,12 +52,14 @@ type ImageRef struct {
 	Alt string
 }
 
-// URL returns the absolute URL of a site path such as "/articles/a/".
+// URL returns the absolute URL of a site path such as "/articles/a/", in the
+// one form folio writes URLs in (slug.EscapePath): "/articles/café/" →
+// "https://example.com/articles/caf%C3%A9/".
 func (s *Site) URL(path string) string {
 	if strings.HasPrefix(path, "http://") || strings.HasPrefix(path, "https://") {
 		return path
 	}
-	return s.BaseURL + path
+	return s.BaseURL + slug.EscapePath(path)
 }
 
 // ParseSite reads content/site.yaml. Unknown keys are errors here, unlike in

@@ -97,6 +97,13 @@ func (v *View) Key() uint64 {
 	}
 	h.String(v.Status)
 	h.Bool(v.NoIndex)
+	h.String(v.Lang)
+	h.Int(int64(len(v.Translations)))
+	for _, t := range v.Translations {
+		h.String(t.Lang)
+		h.String(t.Title)
+		h.String(t.URL)
+	}
 	if a := v.Article; a != nil {
 		h.String("article")
 		h.card(a.Card)

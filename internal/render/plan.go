@@ -95,6 +95,10 @@ func (p *planner) add(path, kind string, v *View) {
 	v.Site = p.site
 	v.Kind = kind
 	v.assets = p.assets
+	if v.Lang == "" {
+		v.Lang = p.site.Language
+	}
+	v.escapeURLs()
 	p.out = append(p.out, Output{Path: path, Kind: kind, View: v})
 }
 
@@ -129,6 +133,7 @@ func (p *planner) card(a *content.Article) *Card {
 		c.Part, c.Parts = a.Part, len(a.Series.Articles)
 		c.SeriesLine = seriesLineHTML(p.site.words, c.Part, c.Parts, c.Series.Name, c.Series.URL)
 	}
+	escapeCard(c)
 	c.computeKey()
 	return c
 }
@@ -175,6 +180,7 @@ func (p *planner) article(a *content.Article) {
 		NoIndex:     c.Status != "",
 		Article:     av,
 	}
+	p.language(v, a.Page)
 	if p.opts.Images != nil {
 		v.Image = p.opts.Images(a)
 	}
@@ -187,6 +193,14 @@ func (p *planner) article(a *content.Article) {
 	}
 	v.Breadcrumbs = append(v.Breadcrumbs, Link{Name: a.Title, URL: a.URL})
 	p.add(outputPath(a.URL), "article", v)
+}
+
+// language sets a page's language and its translations.
+func (p *planner) language(v *View, pg *content.Page) {
+	v.Lang = p.idx.Language(pg)
+	for _, t := range p.idx.Translations(pg) {
+		v.Translations = append(v.Translations, Translation{Lang: t.Lang, Title: t.Page.Title, URL: t.Page.URL})
+	}
 }
 
 // author names an article's author: its own, or the site's.
@@ -207,6 +221,7 @@ func (p *planner) page(pg *content.Page) {
 		Page:        &Page{Body: template.HTML(pg.Doc.HTML), BodyKey: pg.SourceHash},
 		Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: pg.Title, URL: pg.URL}},
 	}
+	p.language(v, pg)
 	if v.Description == "" {
 		v.Description = p.site.Description
 	}
@@ -328,6 +343,7 @@ func (p *planner) checklistPage(a *content.Article, cl *Checklist) {
 		NoIndex:     p.cards[a].Status != "",
 		Checklist:   cl,
 		Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: a.Title, URL: a.URL}, {Name: "Checklist", URL: cl.Links.Page}},
+		Lang:        p.idx.Language(a.Page),
 	})
 }
 

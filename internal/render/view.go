@@ -27,6 +27,12 @@ type View struct {
 	Feeds       []FeedLink // feeds of this page, besides the site's
 	Status      string     // "Draft" or "Scheduled for …", shown only in serve mode
 	NoIndex     bool       // ask search engines not to index (404, drafts)
+	// Lang is the page's language (BCP 47): an article's or page's own
+	// language:, else the site's. It is <html lang>.
+	Lang string
+	// Translations are the page in other languages (translation_of), for
+	// hreflang links and a link to each.
+	Translations []Translation
 
 	Article    *Article        // kind article
 	Page       *Page           // kind page
@@ -64,6 +70,13 @@ type Site struct {
 
 	keyOnce sync.Once
 	key     uint64
+}
+
+// Translation is a page in another language.
+type Translation struct {
+	Lang  string // BCP 47: "de"
+	Title string
+	URL   string
 }
 
 // Party is a person or an organisation.
@@ -124,7 +137,11 @@ type Article struct {
 type TOCEntry struct {
 	Level int
 	ID    string
-	Text  string
+	// Href links to the heading: "#" and its id in the one URL form
+	// (slug.EscapePath), which html/template keeps as it is; "#{{ .ID }}"
+	// would be encoded again, in lower case.
+	Href string
+	Text string
 }
 
 // SeriesBox shows an article's place in its series.
