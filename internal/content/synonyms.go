@@ -3,29 +3,26 @@ package content
 import "strings"
 
 // otherGeneratorKey returns folio's key for a front-matter key that Hugo,
-// Jekyll and other generators use for the same thing, or "": a site moving
-// in gets "tags" → "topics" rather than silence, since edit distance finds
-// no key near "tags".
+// Jekyll and other generators use for the same thing, and that folio does
+// not read as its own (frontkeys.go reads tags, categories, description,
+// lastmod, authors, lang and published directly), or "". Edit distance finds
+// no key near these, so without the table they would get no suggestion.
 func otherGeneratorKey(k string) string {
 	switch strings.ToLower(k) {
-	case "tags", "tag", "categories", "category":
+	case "tag", "category", "keywords":
 		return "topics"
-	case "description", "excerpt":
+	case "abstract", "subtitle":
 		return "summary"
-	case "lastmod", "last_modified_at", "last_modified", "modified", "update", "updated_at":
+	case "last_modified", "modified", "update", "updated_at", "date_modified":
 		return "updated"
 	case "publishdate", "pubdate", "published_at", "date_published":
 		return "date"
-	case "authors":
-		return "author"
 	case "redirect_from":
 		return "aliases"
 	case "url", "permalink":
 		return "slug"
 	case "cover", "images", "featured_image", "featuredimage", "thumbnail":
 		return "image"
-	case "published":
-		return "draft"
 	}
 	return ""
 }

@@ -43,7 +43,12 @@ func (im *importer) mapFront(p *page, used map[string]bool) {
 			p.fmMapped.summary = oneLine(str(v))
 		}
 	}
-	p.fmMapped.author = authorOf(fm, take)
+	p.fmMapped.authors = authorsOf(fm, take)
+	for _, k := range []string{"language", "lang", "locale"} {
+		if v, ok := take(k); ok && p.fmMapped.language == "" {
+			p.fmMapped.language = languageTag(str(v))
+		}
+	}
 	var topics []string
 	for _, k := range topicKeys {
 		if v, ok := take(k); ok {
@@ -103,9 +108,15 @@ func uniqueTopics(in []string) []string {
 	return out
 }
 
-// authorOf reads author or authors: a name, a list of names, or maps with a
-// name; several authors are joined with commas.
+// authorOf reads the author or authors of a site: the names joined with
+// commas, for site.yaml's one author.
 func authorOf(fm map[string]any, take func(string) (any, bool)) string {
+	return strings.Join(authorsOf(fm, take), ", ")
+}
+
+// authorsOf reads author or authors: a name, a list of names, or maps with
+// a name.
+func authorsOf(fm map[string]any, take func(string) (any, bool)) []string {
 	var names []string
 	for _, k := range []string{"author", "authors"} {
 		v, ok := take(k)
@@ -128,7 +139,7 @@ func authorOf(fm map[string]any, take func(string) (any, bool)) string {
 			}
 		}
 	}
-	return strings.Join(names, ", ")
+	return names
 }
 
 func containsFold(list []string, s string) bool {

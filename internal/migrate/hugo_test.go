@@ -92,7 +92,7 @@ title: "Erster Beitrag"
 date: 2019-05-03T09:02:02+02:00
 updated: 2019-06-01
 summary: "What the first post says."
-author: "Ada, Grace"
+author: ["Ada", "Grace"]
 topics: ["Notes", "Go", "Web"]
 aliases:
   - "/posts/first-post/"

@@ -375,7 +375,7 @@ func (j *jekyllSite) readDoc(d jekyllDoc, pr parsed) *page {
 	if a, ok := p.fm["author"].(string); ok {
 		if entry, known := j.authors[a].(map[string]any); known {
 			if n := str(entry["name"]); n != "" {
-				p.fmMapped.author = n
+				p.fmMapped.authors = []string{n}
 			}
 		}
 	}

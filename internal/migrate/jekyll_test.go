@@ -32,13 +32,14 @@ excerpt: >
   post.
 redirect_from: /old-hello/
 last_modified_at: 2019-06-01 10:00:00 +0200
+lang: fr
 ---
 Hi.
 `,
 		// No title, no front-matter date: both from the file name; a
 		// category folder; a local time in the site's time zone.
 		"blog/_posts/2020-1-2-second-post.md": "---\nauthor: [Ann, {name: Bob}]\n---\nTwo.\n",
-		"_posts/2020-02-03-third.md":          "---\ntitle: Third\ndate: 2020-02-03 08:00:00\npublished: false\n---\n",
+		"_posts/2020-02-03-third.md":          "---\ntitle: Third\ndate: 2020-02-03 08:00:00\npublished: false\nlang: zh_CN\n---\n",
 		"_posts/notes.md":                     "---\ntitle: Not a post: no date in the name\n---\n",
 		"_posts/2020-02-04-plain.md":          "No front matter.\n",
 		"_drafts/idea.md":                     "---\ntitle: Idea\n---\nSoon.\n",
@@ -64,7 +65,7 @@ Hi.
 		"content/articles/second-post.md": `---
 title: "Second Post"
 date: 2020-01-02
-author: "Ann, Bob"
+author: ["Ann", "Bob"]
 aliases:
   - "/blog/blog/2020/01/02/second-post.html"
 ---
@@ -74,6 +75,7 @@ Two.
 		"content/articles/third.md": `---
 title: "Third"
 date: 2020-02-03T08:00:00+01:00
+language: "zh-CN"
 draft: true
 ---
 

@@ -158,7 +158,8 @@ type page struct {
 // folioFront holds the front-matter values that map onto folio's keys.
 type folioFront struct {
 	summary  string
-	author   string
+	authors  []string
+	language string // the page's own language, when the old site named one
 	topics   []string
 	series   string
 	image    string

@@ -124,15 +124,20 @@ func (im *importer) frontText(p *page, newURLs map[string]bool) string {
 	if f.summary != "" {
 		kv("summary", quote(f.summary))
 	}
-	if f.author != "" {
-		kv("author", quote(f.author))
+	switch len(f.authors) {
+	case 0:
+	case 1:
+		kv("author", quote(f.authors[0]))
+	default:
+		kv("author", quoteList(f.authors))
+	}
+	// A page's own language, when it is not the site's (a translation, a
+	// post in another language).
+	if l := f.language; l != "" && !sameLanguage(l, im.site.language) {
+		kv("language", quote(l))
 	}
 	if len(f.topics) > 0 {
-		q := make([]string, len(f.topics))
-		for i, t := range f.topics {
-			q[i] = quote(t)
-		}
-		kv("topics", "["+strings.Join(q, ", ")+"]")
+		kv("topics", quoteList(f.topics))
 	}
 	if f.series != "" {
 		kv("series", quote(f.series))
@@ -231,6 +236,26 @@ func (im *importer) shareImage(p *page) string {
 	// file folio would stop the build, so the image is left out.
 	im.note(Warning, p.path, 0, "share image %s: no such file in the old site, left out", src)
 	return ""
+}
+
+// quoteList writes a YAML flow list of quoted strings.
+func quoteList(list []string) string {
+	q := make([]string, len(list))
+	for i, s := range list {
+		q[i] = quote(s)
+	}
+	return "[" + strings.Join(q, ", ") + "]"
+}
+
+// sameLanguage reports whether a page's language tag says nothing the
+// site's does not: "en" on an "en-US" site, "fr-CA" on an "fr-CA" site.
+func sameLanguage(page, site string) bool {
+	if strings.EqualFold(page, site) {
+		return true
+	}
+	p, _, region := strings.Cut(page, "-")
+	s, _, _ := strings.Cut(site, "-")
+	return !region && strings.EqualFold(p, s)
 }
 
 // quote writes a YAML double-quoted string. Go's escapes (\n, \t, \", \\,
