@@ -74,6 +74,7 @@ func newMarkdown(opts Options, autolinks bool) goldmark.Markdown {
 	)
 	md.Renderer().AddOptions(renderer.WithNodeRenderers(
 		util.Prioritized(&headingRenderer{}, 100),
+		util.Prioritized(codeRenderer{}, 100),
 	))
 	if !opts.UnsafeHTML {
 		md.Renderer().AddOptions(renderer.WithNodeRenderers(
