@@ -10,6 +10,7 @@ import (
 	"github.com/alecthomas/chroma/v2"
 
 	"github.com/peeplcoach/folio/internal/corpus"
+	"github.com/peeplcoach/folio/internal/i18n"
 )
 
 // syntaxCSSPath is the bundled site's copy of SyntaxCSS.
@@ -36,7 +37,7 @@ func TestSyntaxCSS(t *testing.T) {
 	if !ok {
 		t.Fatal("no dark theme")
 	}
-	bgRe := regexp.MustCompile(`\.chroma \{ background: #([0-9a-f]{6}); color: #([0-9a-f]{6})`)
+	bgRe := regexp.MustCompile(`pre\.chroma \{ background: #([0-9a-f]{6}); color: #([0-9a-f]{6})`)
 	colourRe := regexp.MustCompile(`color: #([0-9a-f]{6})`)
 	for name, theme := range map[string]string{"light": light, "dark": dark} {
 		m := bgRe.FindStringSubmatch(theme)
@@ -123,5 +124,33 @@ func BenchmarkHighlight(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestEnglishWords keeps the Markdown dialect's English defaults equal to
+// internal/i18n's English strings, and checks every language has the keys.
+func TestEnglishWords(t *testing.T) {
+	en := i18n.English()
+	for key, want := range englishWords {
+		if got := en.T(key); got != want {
+			t.Errorf("%s: markdown says %q, i18n says %q", key, want, got)
+		}
+	}
+	for _, lang := range i18n.Languages() {
+		c, err := i18n.New(lang, nil, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		conv := New(Options{Words: func(k string) string { return c.T(k) }})
+		doc, err := conv.Convert([]byte("> [!WARNING]\n> Careful.\n\nhttps://youtu.be/dQw4w9WgXcQ\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := c.T("callout_warning"); !strings.Contains(doc.HTML, `<p class="callout-title">`+want+"</p>") {
+			t.Errorf("%s: no callout title %q in %s", lang, want, doc.HTML)
+		}
+		if want := c.T("embed_play"); lang != "en" && want == en.T("embed_play") {
+			t.Errorf("%s: embed_play not translated", lang)
+		}
 	}
 }

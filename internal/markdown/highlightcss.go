@@ -73,7 +73,9 @@ func writeTheme(b *strings.Builder, s *chroma.Style, classes map[string]chroma.T
 		text = s.Get(chroma.Background).Colour
 	}
 	text = readable(text, bg)
-	fmt.Fprintf(b, "%s.chroma { background: %s; color: %s; }\n", indent, bg, text)
+	// pre.chroma, not .chroma: as specific as a design's ".prose pre", and
+	// linked after site.css, so these colours win over its background.
+	fmt.Fprintf(b, "%spre.chroma { background: %s; color: %s; }\n", indent, bg, text)
 	names := make([]string, 0, len(classes))
 	for c := range classes {
 		names = append(names, c)

@@ -27,7 +27,25 @@ type Options struct {
 	// UnsafeHTML passes raw HTML in Markdown through to the output. When false
 	// (the default) raw HTML is shown as text, escaped.
 	UnsafeHTML bool
+	// Words returns the interface string of an internal/i18n key in the
+	// site's language: the titles of callouts, the label of a video. Nil
+	// means English.
+	Words func(key string) string
 }
+
+// englishWords are the strings the Markdown dialect writes, when Options
+// give none. internal/i18n holds the same keys in every language.
+var englishWords = map[string]string{
+	"callout_caution":   "Caution",
+	"callout_important": "Important",
+	"callout_note":      "Note",
+	"callout_tip":       "Tip",
+	"callout_warning":   "Warning",
+	"embed_play":        "Play video",
+	"embed_video":       "A video on {host}",
+}
+
+func english(key string) string { return englishWords[key] }
 
 // Converter converts Markdown documents. It is safe for concurrent use.
 type Converter struct {
@@ -65,16 +83,26 @@ func newMarkdown(opts Options, autolinks bool) goldmark.Markdown {
 	if autolinks {
 		extensions = append(extensions, extension.Linkify)
 	}
+	words := opts.Words
+	if words == nil {
+		words = english
+	}
 	md := goldmark.New(
 		goldmark.WithExtensions(extensions...),
 		goldmark.WithParserOptions(
-			parser.WithASTTransformers(util.Prioritized(headingIDs{}, 100)),
+			parser.WithASTTransformers(
+				util.Prioritized(headingIDs{}, 100),
+				util.Prioritized(callouts{}, 200),
+				util.Prioritized(embeds{}, 200),
+			),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
 	md.Renderer().AddOptions(renderer.WithNodeRenderers(
 		util.Prioritized(&headingRenderer{}, 100),
 		util.Prioritized(codeRenderer{}, 100),
+		util.Prioritized(calloutRenderer{words: words}, 100),
+		util.Prioritized(embedRenderer{words: words}, 100),
 	))
 	if !opts.UnsafeHTML {
 		md.Renderer().AddOptions(renderer.WithNodeRenderers(
