@@ -233,6 +233,7 @@ func (b *Builder) run(ctx context.Context, sink Sink, changed []string) (*Report
 	}
 	idx, idxProbs := content.NewIndex(b.site, probs.pages, content.IndexOptions{Drafts: b.opts.Drafts, Future: b.opts.Future, Now: b.opts.Now()}, b.index)
 	probs.Add(idxProbs)
+	probs.Add(checkLayouts(idx, b.tmpl))
 	assets, files, assetProbs := b.assets()
 	probs.Add(assetProbs)
 	arts, checklists, cards, siteCard := b.artifacts(idx)
@@ -266,7 +267,7 @@ func (b *Builder) run(ctx context.Context, sink Sink, changed []string) (*Report
 	b.index, b.lastPlan = idx, plan
 
 	content.SortErrors(probs.Warnings)
-	for _, w := range append(b.siteProbs.Warnings, probs.Warnings...) {
+	for _, w := range content.DropDeclared(b.site, append(b.siteProbs.Warnings, probs.Warnings...)) {
 		r.Warnings = append(r.Warnings, w)
 	}
 	r.Pages, r.Files = plan.npages, len(plan.jobs)

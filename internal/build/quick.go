@@ -125,7 +125,7 @@ func (b *Builder) quickRebuild(ctx context.Context, sink Sink, changed []string)
 		Timings: []Timing{{"parse", parsed}, {"plan", planned}, {"render+write", time.Since(t0)}},
 	}
 	content.SortErrors(probs.Warnings)
-	for _, w := range probs.Warnings {
+	for _, w := range content.DropDeclared(b.site, probs.Warnings) {
 		r.Warnings = append(r.Warnings, w)
 	}
 	r.Duration = time.Since(start)

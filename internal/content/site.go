@@ -26,6 +26,9 @@ type Site struct {
 	UnsafeHTML   bool
 	Checklists   bool // publish printable checklists (default true)
 	ShareCards   bool // draw a share card per article (default true)
+	// Params lists the front-matter keys the site's templates read
+	// (params: [mood, cover]): they are not reported as unknown.
+	Params []string
 	// Lines maps each key of site.yaml to its line, for errors found later.
 	Lines map[string]int
 }
@@ -92,6 +95,7 @@ func ParseSite(conv *markdown.Converter, src []byte) (*Site, Problems) {
 			probs.errorf(SitePath, f.line("base_url"), "base_url %q must be the root of a host (no path): folio writes root-relative links", s.BaseURL)
 		}
 	}
+	s.Params = f.list("params")
 	if n, ok := f.integer("per_page", 1); ok {
 		s.PerPage = n
 	}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"strings"
 )
@@ -26,4 +27,27 @@ func (v *View) HasCode() bool {
 // page loads js/embed.js, which starts the player on a click.
 func (v *View) HasEmbed() bool {
 	return strings.Contains(string(v.body()), "data-embed=")
+}
+
+// Params returns the front-matter keys of the page's own that folio does not
+// read itself (an article's or a standalone page's), for {{ .Params.mood }};
+// nil on other pages.
+func (v *View) Params() map[string]any {
+	switch {
+	case v.Article != nil:
+		return v.Article.Params
+	case v.Page != nil:
+		return v.Page.Params
+	}
+	return nil
+}
+
+// params adds front-matter params to a key. fmt prints maps sorted by key,
+// and the values are plain YAML values, so the text is deterministic.
+func (h hasher) params(p map[string]any) {
+	if len(p) == 0 {
+		h.Int(0)
+		return
+	}
+	h.String(fmt.Sprint(p))
 }

@@ -51,6 +51,7 @@ func (c *Card) computeKey() {
 	h.Int(int64(c.Parts))
 	h.Int(int64(c.ReadingMinutes))
 	h.String(c.Status)
+	h.params(c.Params)
 	c.Key = h.Sum()
 }
 
@@ -96,6 +97,7 @@ func (v *View) Key() uint64 {
 	}
 	h.String(v.Status)
 	h.Bool(v.NoIndex)
+	h.String(v.Layout)
 	if a := v.Article; a != nil {
 		h.String("article")
 		h.card(a.Card)
@@ -125,6 +127,7 @@ func (v *View) Key() uint64 {
 	if p := v.Page; p != nil {
 		h.String("page")
 		h.Int(int64(p.BodyKey))
+		h.params(p.Params)
 	}
 	if l := v.List; l != nil {
 		h.String("list")

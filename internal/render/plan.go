@@ -117,6 +117,7 @@ func (p *planner) card(a *content.Article) *Card {
 		Date:           a.Date,
 		ReadingMinutes: a.ReadingMinutes(),
 		Status:         status(a.Draft, a.Scheduled, a.Date),
+		Params:         a.Params,
 	}
 	if a.Updated.After(a.Date) {
 		c.Updated = a.Updated
@@ -172,6 +173,7 @@ func (p *planner) article(a *content.Article) {
 		Status:      c.Status,
 		NoIndex:     c.Status != "",
 		Article:     av,
+		Layout:      a.Layout,
 	}
 	if p.opts.Images != nil {
 		v.Image = p.opts.Images(a)
@@ -202,7 +204,8 @@ func (p *planner) page(pg *content.Page) {
 		URL:         pg.URL,
 		Status:      status(pg.Draft, false, pg.Date),
 		NoIndex:     pg.Draft,
-		Page:        &Page{Body: template.HTML(pg.Doc.HTML), BodyKey: pg.SourceHash},
+		Page:        &Page{Body: template.HTML(pg.Doc.HTML), BodyKey: pg.SourceHash, Params: pg.Params},
+		Layout:      pg.Layout,
 		Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: pg.Title, URL: pg.URL}},
 	}
 	if v.Description == "" {

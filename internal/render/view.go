@@ -25,6 +25,9 @@ type View struct {
 	Feeds       []FeedLink // feeds of this page, besides the site's
 	Status      string     // "Draft" or "Scheduled for …", shown only in serve mode
 	NoIndex     bool       // ask search engines not to index (404, drafts)
+	// Layout is the file of layouts/ a page's front matter asks for
+	// (layout: wide → "wide.html"), tried before the kind's own.
+	Layout string
 
 	Article    *Article        // kind article
 	Page       *Page           // kind page
@@ -93,7 +96,10 @@ type Card struct {
 	Part, Parts    int
 	ReadingMinutes int
 	Status         string // "", "Draft", "Scheduled for …"
-	Key            uint64 // hash of the fields above
+	// Params holds the article's own front-matter keys, those folio does
+	// not read itself: {{ .Params.mood }}.
+	Params map[string]any
+	Key    uint64 // hash of the fields above
 	// HTML is the card rendered once with partials/card.html and reused by
 	// every list that shows the article.
 	HTML template.HTML
@@ -142,6 +148,7 @@ type Download struct {
 type Page struct {
 	Body    template.HTML
 	BodyKey uint64
+	Params  map[string]any // the page's own front-matter keys, as Card.Params
 }
 
 // List is a paginated list of article cards.
@@ -151,6 +158,11 @@ type List struct {
 	Cards   []*Card
 	Pager   Pager
 }
+
+// Articles returns the cards of the list, for a template that renders them
+// itself: {{ range .List.Articles }}{{ partial "my-card.html" . }}{{ end }}.
+// Each card has its fields and Params; its HTML is partials/card.html's.
+func (l *List) Articles() []*Card { return l.Cards }
 
 // Pager links the pages of a list.
 type Pager struct {
