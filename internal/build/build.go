@@ -213,6 +213,7 @@ func (b *Builder) run(ctx context.Context, sink Sink, changed []string) (*Report
 	if err := b.load(changed); err != nil {
 		return nil, err
 	}
+	b.dirtyImageUsers(changed)
 	phase("load", t0)
 
 	t0 = time.Now()
@@ -237,6 +238,7 @@ func (b *Builder) run(ctx context.Context, sink Sink, changed []string) (*Report
 	assets, files, assetProbs := b.assets()
 	probs.Add(assetProbs)
 	arts, checklists, cards, siteCard := b.artifacts(idx)
+	arts = append(arts, b.imageArtifacts(idx, files)...)
 	phase("index", t0)
 	if err := b.failed(errs, &probs.Problems); err != nil {
 		return nil, err

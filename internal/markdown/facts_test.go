@@ -187,7 +187,7 @@ func TestAutolinkShortcutIsExact(t *testing.T) {
 			t.Fatal(err)
 		}
 		fm, _ := scanFrontMatter(f.Data)
-		full, err := convert(c.md, f.Data, fm)
+		full, err := convert(c.md, f.Data, fm, DocOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

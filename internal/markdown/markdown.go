@@ -186,6 +186,9 @@ type Doc struct {
 	Links []Link
 	// Words counts the words of the body text.
 	Words int
+	// Images lists the images of the body whose files DocOptions.Images
+	// found, in document order.
+	Images []ImageFile
 }
 
 // Heading is one heading of a document.
@@ -225,6 +228,12 @@ func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg
 // document (such as front matter that is not valid YAML): nothing of a broken
 // document is rendered, so a YAML message can never leak into a page.
 func (c *Converter) Convert(src []byte) (*Doc, error) {
+	return c.ConvertWith(src, DocOptions{})
+}
+
+// ConvertWith converts one document with choices of its own: the files
+// behind its images.
+func (c *Converter) ConvertWith(src []byte, opts DocOptions) (*Doc, error) {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	fm, err := scanFrontMatter(src)
 	if err != nil {
@@ -234,11 +243,11 @@ func (c *Converter) Convert(src []byte) (*Doc, error) {
 	if mayAutolink(src) {
 		md = c.md
 	}
-	return convert(md, src, fm)
+	return convert(md, src, fm, opts)
 }
 
 // convert converts src, whose front matter scanFrontMatter found, with md.
-func convert(md goldmark.Markdown, src []byte, fm frontMatter) (*Doc, error) {
+func convert(md goldmark.Markdown, src []byte, fm frontMatter, opts DocOptions) (*Doc, error) {
 	pc := parser.NewContext()
 	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	doc := &Doc{KeyLines: fm.keyLines}
@@ -253,6 +262,7 @@ func convert(md goldmark.Markdown, src []byte, fm frontMatter) (*Doc, error) {
 		doc.FrontMatter = values
 	}
 	collectFacts(doc, root, src)
+	annotateImages(doc, root, opts)
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/4)
 	if err := md.Renderer().Render(&buf, src, root); err != nil {
