@@ -169,6 +169,11 @@ func (v *View) Key() uint64 {
 		h.checklistLinks(&c.Links)
 		h.Time(c.Date)
 	}
+	if s := v.Search; s != nil {
+		h.String("search")
+		h.String(s.Index)
+		h.String(s.Host)
+	}
 	h.Int(int64(len(v.Checklists)))
 	for _, c := range v.Checklists {
 		h.String(c.Title)

@@ -32,6 +32,7 @@ func fullView() *View {
 		Series:     []Count{{"S", "/s/", 1, time.Unix(6, 0)}},
 		Checklist:  &Checklist{Title: "c", Intro: "i", Groups: []ChecklistGroup{{"h", []string{"x"}}}, Article: Link{"a", "/a/"}, Links: links, Date: time.Unix(7, 0)},
 		Checklists: []ChecklistCard{{Title: "c", Article: Link{"a", "/a/"}, Items: 1, Links: links}},
+		Search:     &SearchPage{Index: "/search/", Host: "example.com"},
 	}
 }
 

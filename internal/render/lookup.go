@@ -20,6 +20,7 @@ var fallbacks = map[string][]string{
 	"page":       {"single.html"},
 	"checklist":  {"single.html"},
 	"404":        {"single.html"},
+	"search":     {"single.html"},
 	"home":       {"list.html"},
 	"topic":      {"list.html"},
 	"series":     {"list.html"},

@@ -23,6 +23,8 @@ type PlanOptions struct {
 	// Images returns the share image of an article (its own or a generated card),
 	// or nil to use the site's default.
 	Images func(*content.Article) *Image
+	// Search adds the search page, /search/ (search.go).
+	Search bool
 }
 
 // Pages is the plan of a site's HTML pages.
@@ -77,6 +79,7 @@ func Plan(idx *content.Index, site *Site, assets *Assets, opts PlanOptions) Page
 	p.topics()
 	p.series()
 	p.checklists()
+	p.search()
 	p.add("404.html", "404", &View{Title: "Page not found", Description: "There is no page at this address.", URL: "/404.html", NoIndex: true})
 	out := p.out
 	return Pages{Outputs: out, Cards: cards, planner: &p}

@@ -27,6 +27,9 @@ func NewSite(idx *content.Index, assets *Assets, serve bool) *Site {
 		},
 		Serve: serve,
 	}
+	if s.Search {
+		site.Nav = append(site.Nav, Link{Name: "Search", URL: "/search/"})
+	}
 	for _, p := range idx.Pages {
 		site.Pages = append(site.Pages, Link{Name: p.Title, URL: p.URL})
 	}

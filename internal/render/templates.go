@@ -27,7 +27,7 @@ import (
 )
 
 // Kinds lists the page kinds and so the template file each needs: <kind>.html.
-var Kinds = []string{"home", "article", "page", "topics", "topic", "serieslist", "series", "404", "checklist", "checklists"}
+var Kinds = []string{"home", "article", "page", "topics", "topic", "serieslist", "series", "404", "checklist", "checklists", "search"}
 
 // Templates holds the parsed layouts: one template set per page kind, parsed
 // once and safe for concurrent use.

@@ -12,7 +12,7 @@ import (
 // would be the same as last time and rendering can be skipped.
 type View struct {
 	Site        *Site
-	Kind        string // home, article, page, topics, topic, serieslist, series, 404, checklist, checklists
+	Kind        string // home, article, page, topics, topic, serieslist, series, 404, checklist, checklists, search
 	Title       string // the page's own title, as in its <h1>
 	Description string
 	URL         string // site path: "/articles/a/"
@@ -36,6 +36,7 @@ type View struct {
 	Series     []Count         // kind serieslist
 	Checklist  *Checklist      // kind checklist
 	Checklists []ChecklistCard // kind checklists
+	Search     *SearchPage     // kind search
 
 	assets *Assets
 }

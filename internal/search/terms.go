@@ -1,0 +1,95 @@
+package search
+
+import (
+	"html"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Terms are made the same way here and in static/js/search.js, so that what
+// a reader types finds what the build indexed: each character is decomposed
+// (NFD), accents and other combining marks are dropped, letters are lower-
+// cased, and a term is a run of letters and digits of 2 to maxTermRunes
+// characters ("Über-Manager’s" → "uber", "manager"). The script does
+// s.normalize("NFD").replace(/\p{Mn}/gu, "").toLowerCase() and matches
+// /[\p{L}\p{N}]+/gu.
+
+// maxTermRunes cuts longer runs: nobody types 40 letters to search.
+const maxTermRunes = 32
+
+// forEachTerm calls fn with every term of s, in order.
+func forEachTerm(s string, fn func(term string)) {
+	var buf []byte
+	runes := 0
+	flush := func() {
+		if runes >= 2 {
+			fn(string(buf))
+		}
+		buf, runes = buf[:0], 0
+	}
+	add := func(r rune) {
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) {
+			flush()
+			return
+		}
+		if runes < maxTermRunes {
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		}
+		runes++
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			// ASCII: no decomposition, no marks.
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			add(rune(c))
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		d := norm.NFD.String(string(r))
+		for _, dr := range d {
+			if unicode.Is(unicode.Mn, dr) {
+				continue
+			}
+			add(dr)
+		}
+	}
+	flush()
+}
+
+// textOfHTML returns the text of an HTML fragment: the tags dropped,
+// character references resolved, each tag a word break.
+func textOfHTML(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for len(s) > 0 {
+		lt := strings.IndexByte(s, '<')
+		if lt < 0 {
+			b.WriteString(unescape(s))
+			break
+		}
+		b.WriteString(unescape(s[:lt]))
+		b.WriteByte(' ')
+		s = s[lt:]
+		gt := strings.IndexByte(s, '>')
+		if gt < 0 {
+			break
+		}
+		s = s[gt+1:]
+	}
+	return b.String()
+}
+
+func unescape(s string) string {
+	if strings.IndexByte(s, '&') < 0 {
+		return s
+	}
+	return html.UnescapeString(s)
+}
