@@ -11,7 +11,6 @@ import (
 	"fmt"
 
 	"sort"
-	"strconv"
 	"sync"
 
 	"github.com/peeplcoach/folio/internal/key"
@@ -31,12 +30,12 @@ const (
 // shardTarget is the size a shard of the inverted index grows to before the
 // next one starts (a term with more postings makes a larger shard alone):
 // small enough that a query downloads little, large enough that a site of
-// 10,000 articles has a few hundred files, not tens of thousands.
-const shardTarget = 24 << 10
+// 10,000 articles has several hundred files, not tens of thousands.
+const shardTarget = 16 << 10
 
 // chunkSize is how many documents share a file of results: a page of ten
-// results downloads at most ten such files, of a few kilobytes each.
-const chunkSize = 25
+// results downloads at most ten such files, of two or three kilobytes each.
+const chunkSize = 10
 
 // Doc is one document to index: an article.
 type Doc struct {
@@ -129,24 +128,33 @@ func Build(docs []Doc, workers int) []File {
 	return append([]File{{Path: "search/index.json", Data: manifest}}, files...)
 }
 
-// appendPostings writes "term":[…]: each posting is the difference of its
-// document number from the one before, times 16, plus its field flags, so
-// the numbers stay small.
+// appendPostings writes "term":"…": the postings as one string of
+// variable-length numbers. Each posting is the difference of its document
+// number from the one before, times 16, plus its field flags; a number is
+// written five bits to a character, low bits first, from an alphabet of 64
+// characters that JSON needs not escape, the sixth bit saying "more follows".
+// A term in most documents costs one byte a document.
 func appendPostings(dst []byte, term string, ps []uint32) []byte {
 	q, _ := json.Marshal(term)
 	dst = append(dst, q...)
-	dst = append(dst, ':', '[')
+	dst = append(dst, ':', '"')
 	prev := uint32(0)
-	for i, p := range ps {
-		if i > 0 {
-			dst = append(dst, ',')
-		}
+	for _, p := range ps {
 		id := p >> 4
-		dst = strconv.AppendUint(dst, uint64((id-prev)<<4|p&15), 10)
+		v := (id-prev)<<4 | p&15
+		for v >= 32 {
+			dst = append(dst, digits[32|v&31])
+			v >>= 5
+		}
+		dst = append(dst, digits[v])
 		prev = id
 	}
-	return append(dst, ']')
+	return append(dst, '"')
 }
+
+// digits are the characters of the postings' numbers: 0–31 end a number,
+// 32–63 carry five bits with more to come.
+const digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 
 func hashed(data []byte) string {
 	return fmt.Sprintf("%016x.json", key.Bytes(data))

@@ -52,9 +52,13 @@ func decode(t *testing.T, files []File) (Manifest, map[string]map[string][]uint3
 	}
 	shards := map[string]map[string][]uint32{}
 	for i, s := range m.Shards {
-		var raw map[string][]uint32
-		if err := json.Unmarshal(byPath["search/t/"+s[1]], &raw); err != nil {
+		var enc map[string]string
+		if err := json.Unmarshal(byPath["search/t/"+s[1]], &enc); err != nil {
 			t.Fatalf("shard %d: %v", i, err)
+		}
+		raw := map[string][]uint32{}
+		for k, v := range enc {
+			raw[k] = decodePostings(t, v)
 		}
 		keys := make([]string, 0, len(raw))
 		for k := range raw {
@@ -89,6 +93,27 @@ func decode(t *testing.T, files []File) (Manifest, map[string]map[string][]uint3
 	return m, shards, chunks
 }
 
+// decodePostings reads a postings string as search.js does.
+func decodePostings(t *testing.T, s string) []uint32 {
+	t.Helper()
+	var out []uint32
+	v, shift := uint32(0), 0
+	for _, c := range []byte(s) {
+		d := strings.IndexByte(digits, c)
+		if d < 0 {
+			t.Fatalf("postings %q: bad character %q", s, c)
+		}
+		v |= uint32(d&31) << shift
+		if d < 32 {
+			out = append(out, v)
+			v, shift = 0, 0
+		} else {
+			shift += 5
+		}
+	}
+	return out
+}
+
 func TestBuild(t *testing.T) {
 	docs := []Doc{
 		{URL: "/articles/a/", Title: "Trust your manager", Summary: "How trust grows.", Date: "2025-03-02", Topics: []string{"Managing Up"}, HTML: "<p>Feedback &amp; <b>trust</b>.</p>"},
@@ -103,7 +128,7 @@ func TestBuild(t *testing.T) {
 		t.Fatal("two builds of one index differ")
 	}
 	m, shards, chunks := decode(t, files)
-	if m.Docs != len(docs) || m.Chunk != chunkSize || len(chunks) != 3 || chunks[0][1] != [4]string{"/articles/b/", "Feedback", "Giving it.", "2025-03-01"} {
+	if m.Docs != len(docs) || m.Chunk != chunkSize || len(chunks) != 7 || chunks[0][1] != [4]string{"/articles/b/", "Feedback", "Giving it.", "2025-03-01"} {
 		t.Fatalf("manifest %+v, chunks %d", m, len(chunks))
 	}
 	postings := map[string][]uint32{}

@@ -107,6 +107,30 @@
     return chunkLoads[i];
   }
 
+  // postings decodes a term's postings (internal/search appendPostings):
+  // numbers five bits to a character, low bits first; a character from the
+  // second half of the alphabet says more bits follow.
+  var digitValue = {};
+  "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".split("").forEach(function (c, i) {
+    digitValue[c.charCodeAt(0)] = i;
+  });
+  function postings(s) {
+    var out = [];
+    var v = 0, shift = 0;
+    for (var i = 0; i < s.length; i++) {
+      var d = digitValue[s.charCodeAt(i)];
+      v += (d & 31) * Math.pow(2, shift);
+      if (d < 32) {
+        out.push(v);
+        v = 0;
+        shift = 0;
+      } else {
+        shift += 5;
+      }
+    }
+    return out;
+  }
+
   // rank scores the documents that hold every word: for each word its best
   // term's weight (title 8, topic 4, summary 2, text 1, added up) times the
   // term's rarity; a prefix match counts a little less than the word itself.
@@ -120,7 +144,7 @@
         var data = shardData[s];
         var matching = prefix ? Object.keys(data).filter(function (t) { return t.startsWith(w); }) : (data[w] ? [w] : []);
         matching.forEach(function (t) {
-          var ps = data[t];
+          var ps = postings(data[t]);
           var idf = Math.log(1 + manifest.docs / ps.length);
           var factor = t === w ? 1 : 0.6;
           var id = 0;
@@ -258,7 +282,9 @@
       if (me !== latest) {
         return;
       }
+      var ranking = performance.now();
       hits = rank(words, prefixLast);
+      list.setAttribute("data-rank-ms", (performance.now() - ranking).toFixed(1));
       shown = 0;
       list.textContent = "";
       if (hits.length) {
@@ -290,9 +316,6 @@
   }
 
   input.addEventListener("input", schedule);
-  input.addEventListener("focus", function () {
-    load().catch(function () {});
-  }, { once: true });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     clearTimeout(timer);
@@ -304,6 +327,9 @@
       show(latest);
     });
   }
+  // The manifest is small: fetch it now, so the first query waits only for
+  // its own shards.
+  load().catch(function () {});
   var initial = new URLSearchParams(location.search).get("q");
   if (initial) {
     input.value = initial;
