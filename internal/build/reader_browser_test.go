@@ -286,7 +286,7 @@ func BenchmarkSearch10k(b *testing.B) {
 			downloaded := rs.served.Load() - before
 			// Again, with its files in the browser's memory: the time of
 			// the script itself.
-			if _, err := query(ctx, "x"+q); err != nil {
+			if _, _, err := query(ctx, "x"+q); err != nil {
 				b.Fatal(err)
 			}
 			_, again, err := query(ctx, q)
