@@ -76,9 +76,10 @@ func Build(docs []Doc, workers int) []File {
 	// The inverted index: term → postings in document order.
 	postings := map[string][]uint32{}
 	for id, dt := range perDoc {
-		for _, t := range dt {
-			postings[t.term] = append(postings[t.term], uint32(id)<<4|uint32(t.flags))
+		for t, flags := range dt {
+			postings[t] = append(postings[t], uint32(id)<<4|uint32(flags))
 		}
+		perDoc[id] = nil // done with it: let the collector have it
 	}
 	terms := make([]string, 0, len(postings))
 	for t := range postings {
@@ -160,19 +161,19 @@ func hashed(data []byte) string {
 	return fmt.Sprintf("%016x.json", key.Bytes(data))
 }
 
-// termFlags is a term of a document and where in it the term is.
-type termFlags struct {
-	term  string
-	flags uint8
-}
-
-// docTerms are a document's terms, sorted.
-type docTerms []termFlags
+// docTerms are a document's terms, each with where in it the term is. The
+// merge in Build takes documents in order, so the order of a map is fine.
+type docTerms map[string]uint8
 
 func termsOf(d *Doc) docTerms {
-	seen := map[string]uint8{}
+	seen := make(map[string]uint8, 512)
 	add := func(s string, flag uint8) {
-		forEachTerm(s, func(t string) { seen[t] |= flag })
+		forEachTerm(s, func(t []byte) {
+			old, ok := seen[string(t)] // no allocation for a term seen before
+			if !ok || old|flag != old {
+				seen[string(t)] = old | flag
+			}
+		})
 	}
 	add(d.Title, inTitle)
 	add(d.Summary, inSummary)
@@ -180,12 +181,7 @@ func termsOf(d *Doc) docTerms {
 		add(t, inTopic)
 	}
 	add(textOfHTML(d.HTML), inText)
-	out := make(docTerms, 0, len(seen))
-	for t, f := range seen {
-		out = append(out, termFlags{t, f})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].term < out[j].term })
-	return out
+	return seen
 }
 
 // parallel runs fn(0) … fn(n-1) on up to workers goroutines.

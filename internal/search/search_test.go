@@ -10,7 +10,7 @@ import (
 
 func terms(s string) []string {
 	var out []string
-	forEachTerm(s, func(t string) { out = append(out, t) })
+	forEachTerm(s, func(t []byte) { out = append(out, string(t)) })
 	return out
 }
 

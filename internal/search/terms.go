@@ -20,48 +20,59 @@ import (
 // maxTermRunes cuts longer runs: nobody types 40 letters to search.
 const maxTermRunes = 32
 
-// forEachTerm calls fn with every term of s, in order.
-func forEachTerm(s string, fn func(term string)) {
+// forEachTerm calls fn with every term of s, in order. The term's bytes are
+// only valid during the call: a caller that keeps one copies it (a map
+// lookup m[string(term)] does not), which saves an allocation a word.
+func forEachTerm(s string, fn func(term []byte)) {
 	var buf []byte
+	var scratch [16]byte
 	runes := 0
-	flush := func() {
-		if runes >= 2 {
-			fn(string(buf))
-		}
-		buf, runes = buf[:0], 0
-	}
-	add := func(r rune) {
-		if !unicode.IsLetter(r) && !unicode.IsNumber(r) {
-			flush()
-			return
-		}
-		if runes < maxTermRunes {
-			buf = utf8.AppendRune(buf, unicode.ToLower(r))
-		}
-		runes++
-	}
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			// ASCII: no decomposition, no marks.
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			add(rune(c))
 			i++
+			switch {
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			case c >= 'A' && c <= 'Z':
+				c += 'a' - 'A'
+			default:
+				if runes >= 2 {
+					fn(buf)
+				}
+				buf, runes = buf[:0], 0
+				continue
+			}
+			if runes < maxTermRunes {
+				buf = append(buf, c)
+			}
+			runes++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		d := norm.NFD.String(string(r))
-		for _, dr := range d {
+		var one [utf8.UTFMax]byte
+		n := utf8.EncodeRune(one[:], r)
+		for _, dr := range string(norm.NFD.Append(scratch[:0], one[:n]...)) {
 			if unicode.Is(unicode.Mn, dr) {
 				continue
 			}
-			add(dr)
+			if !unicode.IsLetter(dr) && !unicode.IsNumber(dr) {
+				if runes >= 2 {
+					fn(buf)
+				}
+				buf, runes = buf[:0], 0
+				continue
+			}
+			if runes < maxTermRunes {
+				buf = utf8.AppendRune(buf, unicode.ToLower(dr))
+			}
+			runes++
 		}
 	}
-	flush()
+	if runes >= 2 {
+		fn(buf)
+	}
 }
 
 // textOfHTML returns the text of an HTML fragment: the tags dropped,
