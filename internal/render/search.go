@@ -24,10 +24,10 @@ func (p *planner) search() {
 		host = u.Hostname()
 	}
 	p.add("search/index.html", "search", &View{
-		Title:       "Search",
-		Description: "Search the articles of " + p.site.Title + ".",
+		Title:       p.site.words.T("search"),
+		Description: p.site.words.T("search_label") + ": " + p.site.Title + ".",
 		URL:         "/search/",
 		Search:      &SearchPage{Index: "/search/", Host: host},
-		Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: "Search", URL: "/search/"}},
+		Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: p.site.words.T("search"), URL: "/search/"}},
 	})
 }
