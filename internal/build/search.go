@@ -2,8 +2,10 @@ package build
 
 import (
 	"github.com/peeplcoach/folio/internal/content"
+	"github.com/peeplcoach/folio/internal/i18n"
 	"github.com/peeplcoach/folio/internal/key"
 	"github.com/peeplcoach/folio/internal/search"
+	"github.com/peeplcoach/folio/internal/slug"
 )
 
 // searchJobs are the files of the search index (internal/search), made once
@@ -19,9 +21,13 @@ func (b *Builder) searchJobs(idx *content.Index) []job {
 	if !searchIndexed(idx, b.opts) {
 		return nil
 	}
+	words, err := i18n.New(idx.Site.Language, nil, "")
+	if err != nil {
+		words = i18n.English()
+	}
 	docs := make([]search.Doc, len(idx.Articles))
 	for i, a := range idx.Articles {
-		d := search.Doc{URL: a.URL, Title: a.Title, Summary: a.Summary, Date: a.Date.Format("2006-01-02"), HTML: a.Doc.HTML}
+		d := search.Doc{URL: slug.EscapePath(a.URL), Title: a.Title, Summary: a.Summary, Date: a.Date.Format("2006-01-02"), DateText: words.Date(a.Date), HTML: a.Doc.HTML}
 		for _, t := range a.Topics {
 			d.Topics = append(d.Topics, t.Name)
 		}

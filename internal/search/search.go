@@ -43,8 +43,10 @@ type Doc struct {
 	Title   string
 	Summary string
 	Date    string // ISO 8601 date: "2025-03-14"
-	Topics  []string
-	HTML    string // the body, whose text is indexed
+	// DateText is the date as the site writes it for readers: "14 March 2025".
+	DateText string
+	Topics   []string
+	HTML     string // the body, whose text is indexed
 }
 
 // File is one file of the index, by its path under the site's root.
@@ -61,7 +63,8 @@ type Manifest struct {
 	// Shards lists each shard's first term and file name, in term order:
 	// the shard of a term is the last whose first term is not after it.
 	Shards [][2]string `json:"shards"`
-	// Chunks are the files of documents chunkSize at a time, in order.
+	// Chunks are the files of documents chunkSize at a time, in order;
+	// each document is [URL, title, summary, ISO date, date for readers].
 	Chunks []string `json:"chunks"`
 }
 
@@ -116,9 +119,9 @@ func Build(docs []Doc, workers int) []File {
 
 	for lo := 0; lo < len(docs); lo += chunkSize {
 		hi := min(lo+chunkSize, len(docs))
-		rows := make([][4]string, 0, hi-lo)
+		rows := make([][5]string, 0, hi-lo)
 		for _, d := range docs[lo:hi] {
-			rows = append(rows, [4]string{d.URL, d.Title, d.Summary, d.Date})
+			rows = append(rows, [5]string{d.URL, d.Title, d.Summary, d.Date, d.DateText})
 		}
 		data, _ := json.Marshal(rows) // strings only: cannot fail
 		name := hashed(data)

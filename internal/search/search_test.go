@@ -37,7 +37,7 @@ func TestTerms(t *testing.T) {
 }
 
 // decode reads the index back the way search.js does.
-func decode(t *testing.T, files []File) (Manifest, map[string]map[string][]uint32, [][][4]string) {
+func decode(t *testing.T, files []File) (Manifest, map[string]map[string][]uint32, [][][5]string) {
 	t.Helper()
 	if files[0].Path != "search/index.json" {
 		t.Fatalf("first file is %s", files[0].Path)
@@ -82,9 +82,9 @@ func decode(t *testing.T, files []File) (Manifest, map[string]map[string][]uint3
 		}
 		shards[s[0]] = raw
 	}
-	var chunks [][][4]string
+	var chunks [][][5]string
 	for _, c := range m.Chunks {
-		var rows [][4]string
+		var rows [][5]string
 		if err := json.Unmarshal(byPath["search/d/"+c], &rows); err != nil {
 			t.Fatal(err)
 		}
@@ -117,7 +117,7 @@ func decodePostings(t *testing.T, s string) []uint32 {
 func TestBuild(t *testing.T) {
 	docs := []Doc{
 		{URL: "/articles/a/", Title: "Trust your manager", Summary: "How trust grows.", Date: "2025-03-02", Topics: []string{"Managing Up"}, HTML: "<p>Feedback &amp; <b>trust</b>.</p>"},
-		{URL: "/articles/b/", Title: "Feedback", Summary: "Giving it.", Date: "2025-03-01", HTML: "<p>Your manager wants feedback.</p>"},
+		{URL: "/articles/b/", Title: "Feedback", Summary: "Giving it.", Date: "2025-03-01", DateText: "1 March 2025", HTML: "<p>Your manager wants feedback.</p>"},
 	}
 	for i := 0; i < 60; i++ {
 		docs = append(docs, Doc{URL: "/articles/x/", Title: "Filler", HTML: "<p>filler text " + strings.Repeat("word ", 10) + "</p>"})
@@ -128,7 +128,7 @@ func TestBuild(t *testing.T) {
 		t.Fatal("two builds of one index differ")
 	}
 	m, shards, chunks := decode(t, files)
-	if m.Docs != len(docs) || m.Chunk != chunkSize || len(chunks) != 7 || chunks[0][1] != [4]string{"/articles/b/", "Feedback", "Giving it.", "2025-03-01"} {
+	if m.Docs != len(docs) || m.Chunk != chunkSize || len(chunks) != 7 || chunks[0][1] != [5]string{"/articles/b/", "Feedback", "Giving it.", "2025-03-01", "1 March 2025"} {
 		t.Fatalf("manifest %+v, chunks %d", m, len(chunks))
 	}
 	postings := map[string][]uint32{}

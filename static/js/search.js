@@ -194,13 +194,6 @@
     status.textContent = text.replace("{count}", count.toLocaleString(document.documentElement.lang || undefined)).replace("{query}", query);
   }
 
-  var dateFormat = null;
-  try {
-    dateFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: "long", timeZone: "UTC" });
-  } catch (e) {
-    dateFormat = null;
-  }
-
   function item(doc) {
     var li = document.createElement("li");
     li.className = "search-result";
@@ -216,7 +209,7 @@
       meta.className = "search-result-meta";
       var time = document.createElement("time");
       time.dateTime = doc[3];
-      time.textContent = dateFormat ? dateFormat.format(new Date(doc[3] + "T00:00:00Z")) : doc[3];
+      time.textContent = doc[4] || doc[3];
       meta.appendChild(time);
       li.appendChild(meta);
     }
