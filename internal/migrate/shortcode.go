@@ -269,6 +269,18 @@ func (h *hugoSite) convertInto(w *body, p *page, text string, base int) {
 		if paired {
 			inner = text[sc.end:close.start]
 		}
+		if kind := calloutKind(sc); paired && kind != "" {
+			h.callout(w, p, sc, kind, inner, base+sc.end)
+			i = close.end
+			// A blank line after the quote, or the next line would join it.
+			switch {
+			case i < len(text) && text[i] != '\n':
+				w.WriteString("\n\n")
+			case i+1 < len(text) && text[i+1] != '\n':
+				w.WriteString("\n")
+			}
+			continue
+		}
 		if out, ok := h.shortcodeMarkdown(w, p, sc, inner, paired); ok {
 			if paired {
 				i = close.end
@@ -279,7 +291,7 @@ func (h *hugoSite) convertInto(w *body, p *page, text string, base int) {
 			}
 			continue
 		}
-		what := "shortcode " + call + " left as text"
+		what := "shortcode " + shown(call) + " left as text"
 		if file, ok := h.shortcodes[sc.name]; ok {
 			what += "; its template is " + file
 		}
@@ -290,6 +302,53 @@ func (h *hugoSite) convertInto(w *body, p *page, text string, base int) {
 			i = close.end
 		}
 	}
+}
+
+// calloutShortcodes are the names themes give a box around a note (hugo-
+// notice, LoveIt's admonition, hugo-book's hint, Docsy's alert…), and
+// callouts named after their kind.
+var calloutShortcodes = map[string]bool{"notice": true, "admonition": true, "alert": true, "hint": true, "callout": true, "message": true, "box": true}
+
+// calloutKinds maps the kinds themes name to the five callouts folio draws
+// (GitHub's).
+var calloutKinds = map[string]string{
+	"note": "NOTE", "info": "NOTE", "information": "NOTE", "abstract": "NOTE", "summary": "NOTE", "example": "NOTE", "quote": "NOTE", "question": "NOTE",
+	"tip": "TIP", "hint": "TIP", "success": "TIP", "check": "TIP", "done": "TIP",
+	"important": "IMPORTANT",
+	"warning":   "WARNING", "warn": "WARNING", "attention": "WARNING",
+	"caution": "CAUTION", "danger": "CAUTION", "error": "CAUTION", "failure": "CAUTION", "bug": "CAUTION",
+}
+
+// calloutKind returns the callout a shortcode means, or "".
+func calloutKind(sc shortcode) string {
+	name := strings.ToLower(sc.name)
+	if k, ok := calloutKinds[name]; ok && name != "quote" && name != "summary" && name != "example" {
+		return k // {{< warning >}} … {{< /warning >}}
+	}
+	if !calloutShortcodes[name] {
+		return ""
+	}
+	for _, v := range append([]string{sc.named["type"], sc.named["class"], sc.named["color"]}, sc.pos...) {
+		if k, ok := calloutKinds[strings.ToLower(v)]; ok {
+			return k
+		}
+	}
+	return "NOTE"
+}
+
+// callout writes a theme's note box as a callout, GitHub's quote with
+// [!NOTE] on its first line, which folio draws as a box with a title in
+// the site's language; a title the shortcode gave comes first, in bold.
+func (h *hugoSite) callout(w *body, p *page, sc shortcode, kind, inner string, innerBase int) {
+	trimmed := strings.TrimLeft(inner, "\n")
+	innerBase += len(inner) - len(trimmed)
+	sub := &body{}
+	h.convertInto(sub, p, strings.TrimRight(trimmed, "\n \t"), innerBase)
+	header := "> [!" + kind + "]\n"
+	if title := sc.named["title"]; title != "" {
+		header += "> **" + oneLine(title) + "**\n"
+	}
+	w.quote(sub, header)
 }
 
 // shortcodeMarkdown converts one of Hugo's built-in shortcodes, or a raw

@@ -12,12 +12,12 @@ import (
 func convertedHugo(t *testing.T, body string, config string) (string, []string) {
 	t.Helper()
 	r := hugo(t, map[string]string{
-		"hugo.toml":                    config,
-		"content/posts/p.md":           "---\ntitle: P\ndate: 2020-01-01\n---\n" + body,
-		"content/posts/target.md":      "---\ntitle: T\ndate: 2020-01-02\n---\n",
-		"content/posts/b/index.md":     "---\ntitle: B\ndate: 2020-01-03\nslug: bee\n---\n",
-		"content/posts/Mixed-Case.md":  "---\ntitle: M\ndate: 2020-01-04\n---\n",
-		"layouts/shortcodes/note.html": "{{ .Inner }}",
+		"hugo.toml":                     config,
+		"content/posts/p.md":            "---\ntitle: P\ndate: 2020-01-01\n---\n" + body,
+		"content/posts/target.md":       "---\ntitle: T\ndate: 2020-01-02\n---\n",
+		"content/posts/b/index.md":      "---\ntitle: B\ndate: 2020-01-03\nslug: bee\n---\n",
+		"content/posts/Mixed-Case.md":   "---\ntitle: M\ndate: 2020-01-04\n---\n",
+		"layouts/shortcodes/aside.html": "{{ .Inner }}",
 	})
 	got := file(t, r, "content/articles/p.md")
 	_, text, _ := strings.Cut(got, "\n---\n\n")
@@ -79,10 +79,10 @@ func TestHugoShortcodes(t *testing.T) {
 		},
 		{
 			name: "a custom shortcode is left, with its template named, and its inner text converted",
-			in:   "One\n{{% note title=\"Hi\" %}}\nSee {{< ref \"target.md\" >}}.\n{{% /note %}}\n{{< custom 1 >}}\n",
-			want: "One\n{{% note title=\"Hi\" %}}\nSee /articles/target/.\n{{% /note %}}\n{{< custom 1 >}}\n",
+			in:   "One\n{{% aside title=\"Hi\" %}}\nSee {{< ref \"target.md\" >}}.\n{{% /aside %}}\n{{< custom 1 >}}\n",
+			want: "One\n{{% aside title=\"Hi\" %}}\nSee /articles/target/.\n{{% /aside %}}\n{{< custom 1 >}}\n",
 			left: []string{
-				`content/articles/p.md:9: shortcode {{% note title="Hi" %}} left as text; its template is layouts/shortcodes/note.html (from content/posts/p.md:6)`,
+				`content/articles/p.md:9: shortcode {{% aside title="Hi" %}} left as text; its template is layouts/shortcodes/aside.html (from content/posts/p.md:6)`,
 				`content/articles/p.md:12: shortcode {{< custom 1 >}} left as text (from content/posts/p.md:9)`,
 			},
 		},
@@ -91,6 +91,12 @@ func TestHugoShortcodes(t *testing.T) {
 			in:   "Title: {{< param title >}}, {{< param \"nope\" >}}\n",
 			want: "Title: P, {{< param \"nope\" >}}\n",
 			left: []string{`content/articles/p.md:8: shortcode {{< param "nope" >}} left as text (from content/posts/p.md:5)`},
+		},
+		{
+			name: "a theme's note box becomes a callout, its inner text converted",
+			in:   "Before\n{{% notice warning title=\"Careful\" %}}\nSee {{< ref \"target.md\" >}}.\n\n{{< custom >}}\n{{% /notice %}}\n{{< tip >}}Short.{{< /tip >}} After.\n",
+			want: "Before\n> [!WARNING]\n> **Careful**\n> See /articles/target/.\n> \n> {{< custom >}}\n\n> [!TIP]\n> Short.\n\n After.\n",
+			left: []string{`content/articles/p.md:13: shortcode {{< custom >}} left as text (from content/posts/p.md:9)`},
 		},
 		{
 			name: "ERB is reported outside code",

@@ -42,6 +42,29 @@ func (w *body) leave(call string, fromLine int, what string) {
 	w.WriteString(call)
 }
 
+// quote writes sub's text as a Markdown quote after header, keeping the
+// calls sub left in the report, at their lines.
+func (w *body) quote(sub *body, header string) {
+	if !w.atLineStart() {
+		w.WriteString("\n")
+	}
+	start := w.b.Len() + len(header)
+	w.WriteString(header)
+	text := sub.b.String()
+	for i, l := range strings.Split(text, "\n") {
+		if i > 0 {
+			w.WriteString("\n")
+		}
+		w.WriteString("> " + l)
+	}
+	for _, l := range sub.left {
+		// Each line before the call, and its own, gained "> ".
+		l.off = start + l.off + 2*(strings.Count(text[:l.off], "\n")+1)
+		w.left = append(w.left, l)
+	}
+	w.raw = w.raw || sub.raw
+}
+
 // shown shortens a template call to one line for the report.
 func shown(call string) string {
 	s := oneLine(call)
