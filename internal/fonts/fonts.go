@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/go-text/typesetting/font"
@@ -76,6 +77,8 @@ type Library struct {
 	chains [2][]int // font ids per Style, in fallback order
 	pool   sync.Pool
 	key    string
+	words  sync.Map // wordKey → *word: every word shaped so far
+	nwords atomic.Int64
 }
 
 // bundled parses the bundled fonts once per process: every Library shares them.

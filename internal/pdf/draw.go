@@ -2,11 +2,9 @@ package pdf
 
 import (
 	"fmt"
-	"hash/fnv"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 
 	"github.com/peeplcoach/folio/internal/fonts"
 	"rsc.io/qr"
@@ -286,10 +284,18 @@ func (r *Renderer) drawHeader(cs *content, d *doc, code *qr.Code, widths map[gly
 
 // drawQR draws code as one filled path of horizontal runs: vector, crisp at
 // any print resolution, and without the hairline seams that separately
-// filled squares show in some viewers.
+// filled squares show in some viewers. The path is in module units, scaled
+// by one transform, which keeps the numbers short.
 func drawQR(cs *content, code *qr.Code, x, y, side float64) {
 	m := side / float64(code.Size)
 	cs.fill(ink)
+	cs.op("q ")
+	cs.n(m)
+	cs.op("0 0 ")
+	cs.n(-m)
+	cs.n(x)
+	cs.n(cs.h - y)
+	cs.op("cm\n")
 	for row := range code.Size {
 		for col := 0; col < code.Size; {
 			if !code.Black(col, row) {
@@ -300,14 +306,15 @@ func drawQR(cs *content, code *qr.Code, x, y, side float64) {
 			for col < code.Size && code.Black(col, row) {
 				col++
 			}
-			cs.n(x + float64(start)*m)
-			cs.n(cs.h - y - float64(row+1)*m)
-			cs.n(float64(col-start) * m)
-			cs.n(m)
-			cs.op("re\n")
+			cs.b = strconv.AppendInt(cs.b, int64(start), 10)
+			cs.b = append(cs.b, ' ')
+			cs.b = strconv.AppendInt(cs.b, int64(row), 10)
+			cs.b = append(cs.b, ' ')
+			cs.b = strconv.AppendInt(cs.b, int64(col-start), 10)
+			cs.op(" 1 re\n")
 		}
 	}
-	cs.op("f\n")
+	cs.op("f Q\n")
 }
 
 // drawBlock prints a heading with its rule, or an item with its checkbox.
@@ -393,118 +400,4 @@ func drawFooter(cs *content, d *doc, p int, href string, widths map[glyphKey]flo
 		cs.text(t, right-t.width(), y+footerLead, muted, d.lib, widths)
 	}
 	return linkAnnot(left, d.sh.h-y-2*footerLead, left+d.footURL.width(), d.sh.h-y-footerLead, href)
-}
-
-// subset is one font's glyphs in a sheet: ids[cid] is the font's glyph id.
-type subset struct {
-	ids    []uint16
-	text   []string  // by cid: the characters the glyph stands for
-	widths []float64 // by cid, in thousandths of an em
-	tag    string    // six capitals naming the subset
-}
-
-// subset gathers the glyph programs of the glyphs a sheet uses of one font.
-func (r *Renderer) subset(fontID int, used map[uint16]string) *subset {
-	f := r.lib.Fonts()[fontID]
-	s := &subset{ids: sortedIDs(used)}
-	h := fnv.New64a()
-	h.Write([]byte(f.Name))
-	for _, id := range s.ids {
-		g := r.glyph(fontID, id)
-		s.text = append(s.text, used[id])
-		s.widths = append(s.widths, float64(g.advance)*1000/f.Upem)
-		h.Write([]byte{byte(id >> 8), byte(id)})
-	}
-	sum := h.Sum64()
-	tag := make([]byte, 6)
-	for i := range tag {
-		tag[i] = 'A' + byte(sum%26)
-		sum /= 26
-	}
-	s.tag = string(tag)
-	return s
-}
-
-// glyph returns the glyph program of a glyph, made on first use and kept for
-// the renderer's life: a build makes each glyph once.
-func (r *Renderer) glyph(fontID int, id uint16) *glyph {
-	k := glyphKey{fontID, id}
-	if g, ok := r.glyphs.Load(k); ok {
-		return g.(*glyph)
-	}
-	segs, adv := r.lib.Outline(fontID, id)
-	g := encodeGlyph(segs, adv)
-	actual, _ := r.glyphs.LoadOrStore(k, &g)
-	return actual.(*glyph)
-}
-
-// writeFont writes a Type 0 font with its CID font, descriptor, program and
-// ToUnicode map, starting at object n.
-func (r *Renderer) writeFont(w *writer, n int, f *fonts.Font, s *subset) {
-	cidFont, desc, file, toUni := w.alloc(), w.alloc(), w.alloc(), w.alloc()
-	name := "/" + s.tag + "+" + f.Name
-	w.object(n, []byte("<</Type/Font/Subtype/Type0/BaseFont"+name+"/Encoding/Identity-H/DescendantFonts["+ref(cidFont)+"]/ToUnicode "+ref(toUni)+">>"))
-	wa := []byte("[0[")
-	for i, v := range s.widths {
-		if i > 0 {
-			wa = append(wa, ' ')
-		}
-		wa = num(wa, v)
-	}
-	wa = append(wa, "]]"...)
-	w.object(cidFont, []byte("<</Type/Font/Subtype/CIDFontType2/BaseFont"+name+
-		"/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor "+ref(desc)+
-		"/CIDToGIDMap/Identity/W"+string(wa)+">>"))
-	k := 1000 / f.Upem
-	db := []byte("<</Type/FontDescriptor/FontName" + name + "/Flags 4/FontBBox[")
-	for i, v := range f.BBox {
-		if i > 0 {
-			db = append(db, ' ')
-		}
-		db = num(db, v*k)
-	}
-	db = append(db, "]/ItalicAngle 0/Ascent "...)
-	db = num(db, f.Ascent*k)
-	db = append(db, "/Descent "...)
-	db = num(db, -f.Descent*k)
-	db = append(db, "/CapHeight "...)
-	db = num(db, f.CapHeight*k)
-	db = append(db, "/StemV 80/FontFile2 "+ref(file)+">>"...)
-	w.object(desc, db)
-	glyphs := make([]*glyph, len(s.ids))
-	for i, id := range s.ids {
-		glyphs[i] = r.glyph(f.ID, id)
-	}
-	prog := buildTrueType(f, glyphs)
-	w.stream(file, "/Filter/FlateDecode/Length1 "+strconv.Itoa(len(prog)), deflate(prog))
-	w.stream(toUni, "/Filter/FlateDecode", deflate(toUnicode(s)))
-}
-
-// toUnicode is the CMap that maps each glyph of the subset back to its
-// characters, so copying and pdftotext give the text as written.
-func toUnicode(s *subset) []byte {
-	b := []byte("/CIDInit/ProcSet findresource begin 12 dict begin begincmap/CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def/CMapName/Adobe-Identity-UCS def/CMapType 2 def\n1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n")
-	var entries [][]byte
-	for cid, t := range s.text {
-		if t == "" {
-			continue
-		}
-		e := []byte{'<'}
-		e = appendHex4(e, uint16(cid))
-		e = append(e, "><"...)
-		for _, u := range utf16.Encode([]rune(t)) {
-			e = appendHex4(e, u)
-		}
-		entries = append(entries, append(e, '>', '\n'))
-	}
-	for len(entries) > 0 {
-		n := min(len(entries), 100)
-		b = append(b, strconv.Itoa(n)+" beginbfchar\n"...)
-		for _, e := range entries[:n] {
-			b = append(b, e...)
-		}
-		b = append(b, "endbfchar\n"...)
-		entries = entries[n:]
-	}
-	return append(b, "endcmap CMapName currentdict/CMap defineresource pop end end\n"...)
 }

@@ -153,8 +153,9 @@ func TrackedURL(articleURL, campaign string) string {
 // for concurrent use.
 type Renderer struct {
 	lib    *fonts.Library
-	logo   *logo // nil: no logo
-	glyphs sync.Map
+	logo   *logo    // nil: no logo
+	glyphs sync.Map // glyphKey → *glyph: every glyph program made so far
+	files  fileCache
 }
 
 // NewRenderer returns a renderer drawing text with lib and, when logo is not
@@ -295,7 +296,7 @@ func validate(c *Checklist) (href string, err error) {
 			}
 		}
 		if len(items) > 0 {
-			groups = append(groups, Group{Heading: oneLine(g.Heading), Items: items})
+			groups = append(groups, Group{Heading: oneLine(g.Heading), Items: items, HeadingLine: g.HeadingLine, Lines: g.Lines})
 		}
 	}
 	if len(groups) == 0 {

@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"os/exec"
@@ -371,4 +372,72 @@ func BenchmarkRender(b *testing.B) {
 			b.ReportMetric(float64(n), "pdf-bytes")
 		})
 	}
+}
+
+// variants returns n checklists like the first article's with their words
+// reshuffled, so each has its own text and its own glyph subsets, as a
+// build's checklists do.
+func variants(n int) []Checklist {
+	base := fixture()
+	var words []string
+	for _, g := range base.Groups {
+		for _, it := range g.Items {
+			words = append(words, strings.Fields(it)...)
+		}
+	}
+	out := make([]Checklist, n)
+	seed := uint32(1)
+	next := func() int {
+		seed = seed*1664525 + 1013904223
+		return int(seed >> 8)
+	}
+	for i := range out {
+		c := fixture()
+		c.Title = fmt.Sprintf("Checklist %d: %s", i, strings.Join(words[next()%len(words):][:3], " "))
+		c.Groups = nil
+		for g := range 8 {
+			grp := Group{Heading: fmt.Sprintf("%d. %s", g+1, words[next()%len(words)])}
+			for range 3 {
+				n := 4 + next()%10
+				item := make([]string, n)
+				for k := range item {
+					item[k] = words[next()%len(words)]
+				}
+				grp.Items = append(grp.Items, strings.Join(item, " "))
+			}
+			c.Groups = append(c.Groups, grp)
+		}
+		out[i] = c
+	}
+	return out
+}
+
+// BenchmarkRenderBuild is a build's work: the A4 and Letter sheets of many
+// different checklists through one Renderer (fonts parsed, glyph programs
+// made and shared as in a build). It reports the time per PDF.
+func BenchmarkRenderBuild(b *testing.B) {
+	cs := variants(200)
+	lib, err := fonts.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := NewRenderer(lib, "", nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	i, bytes := 0, 0
+	for b.Loop() {
+		c := cs[i%len(cs)]
+		for _, size := range sizes {
+			out, err := r.Render(c, size)
+			if err != nil {
+				b.Fatal(err)
+			}
+			bytes += len(out)
+		}
+		i++
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(2*i), "ns/pdf")
+	b.ReportMetric(float64(bytes)/float64(2*i), "bytes/pdf")
 }

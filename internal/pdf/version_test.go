@@ -23,4 +23,4 @@ func TestVersion(t *testing.T) {
 	}
 }
 
-const recordedDigest = "712a7be7466a1665"
+const recordedDigest = "f27ad1f07417ab5c"

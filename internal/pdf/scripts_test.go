@@ -1,0 +1,123 @@
+package pdf
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/peeplcoach/folio/internal/fonts"
+)
+
+// scripts is a checklist in several scripts: emoji, Chinese and Arabic in
+// the title and the items.
+func scripts() Checklist {
+	c := fixture()
+	c.Title = "检查清单 🙏 قائمة التحقق"
+	c.TitleLine = 2
+	c.Groups = []Group{
+		{Heading: "信任你的经理", HeadingLine: 10, Items: []string{"Say thank you 🙏", "信任你的经理检查清单", "مرحبا بالعالم"}, Lines: []int{11, 12, 13}},
+		{Heading: "ثق بمديرك", HeadingLine: 15, Items: []string{"قائمة التحقق", "one-to-one 👍"}, Lines: []int{16, 17}},
+	}
+	return c
+}
+
+// siteRenderer draws with the test fonts a site would name: subsets of
+// Noto Sans Arabic and Noto Sans CJK SC.
+func siteRenderer(t testing.TB) *Renderer {
+	t.Helper()
+	var files []fonts.File
+	for _, p := range []string{"../fonts/testdata/NotoSansArabic-subset.ttf", "../fonts/testdata/NotoSansCJKsc-subset.otf"} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, fonts.File{Path: p, Data: b})
+	}
+	lib, err := fonts.Load(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	logo, err := os.ReadFile("../../static/images/logo.svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := NewRenderer(lib, "/images/logo.svg", logo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func TestRenderScripts(t *testing.T) {
+	r := siteRenderer(t)
+	c := scripts()
+	if w := r.Check(c); len(w) != 0 {
+		t.Errorf("Check = %v, want no warning: the site's fonts cover every character", w)
+	}
+	b, err := r.Render(c, A4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.ReplaceAll(extract(t, b), " ", "")
+	for _, want := range []string{"检查清单", "信任你的经理检查清单", "مرحبا", "بالعالم", "قائمة", "التحقق", "Saythankyou🙏", "one-to-one👍"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("extracted text lacks %q:\n%s", want, got)
+		}
+	}
+	fontsOut := poppler(t, b, "pdffonts", "PDF")
+	for _, name := range []string{"NotoSans-Regular", "NotoSans-Bold", "NotoEmoji-Regular", "NotoSansArabic", "NotoSansCJKSC"} {
+		if !strings.Contains(fontsOut, name) {
+			t.Errorf("pdffonts does not list %s:\n%s", name, fontsOut)
+		}
+	}
+	// Every glyph drawn is a real glyph: .notdef (id 0) is embedded in each
+	// subset but drawn only for a missing character.
+	cc := c
+	if _, err := validate(&cc); err != nil {
+		t.Fatal(err)
+	}
+	sh, _ := A4.sheet()
+	d, err := r.layout(&cc, sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range d.blocks {
+		for _, l := range b.text.lines {
+			for _, g := range l.Glyphs {
+				if g.ID == 0 {
+					t.Errorf("%q: a glyph is .notdef", g.Text)
+				}
+			}
+		}
+	}
+}
+
+func TestCheckWarnsMissingGlyphs(t *testing.T) {
+	r, err := defaultRenderer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := scripts()
+	ws := r.Check(c)
+	lines := map[int]bool{}
+	for _, w := range ws {
+		lines[w.Line] = true
+		if !strings.Contains(w.Msg, "fonts:") {
+			t.Errorf("warning %q does not say how to fix it", w.Msg)
+		}
+	}
+	for _, l := range []int{2, 10, 12, 13, 15, 16} {
+		if !lines[l] {
+			t.Errorf("no warning at line %d; got %v", l, ws)
+		}
+	}
+	for _, l := range []int{11, 17} {
+		if lines[l] {
+			t.Errorf("warning at line %d, whose text the bundled fonts cover", l)
+		}
+	}
+	// The sheet is still made, with boxes for what the fonts lack.
+	if _, err := r.Render(c, Letter); err != nil {
+		t.Errorf("Render with missing glyphs: %v", err)
+	}
+}
