@@ -111,6 +111,10 @@ func (l *Library) Shape(s string, st Style) *Paragraph {
 	return p
 }
 
+// RTL reports whether the paragraph reads right to left (its first strong
+// character is Arabic, Hebrew…): such text is aligned to the right.
+func (p *Paragraph) RTL() bool { return p.rtl }
+
 // Close ends the use of the paragraph. (Shaping state is no longer held
 // between Shape and Wrap; Close is kept so callers need not know.)
 func (p *Paragraph) Close() {}

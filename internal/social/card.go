@@ -8,15 +8,11 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/png"
-	"strconv"
-	"strings"
+	"image/draw"
 	"sync"
 
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/opentype"
-	"golang.org/x/image/font/sfnt"
-	"golang.org/x/image/math/fixed"
+	"github.com/peeplcoach/folio/internal/fonts"
+	"golang.org/x/image/vector"
 )
 
 // Card dimensions: LinkedIn's recommended share image, 1.91:1.
@@ -27,7 +23,7 @@ const (
 
 // cardVersion changes whenever the drawing changes, so that cached cards
 // keyed by Key are redrawn.
-const cardVersion = "card-1"
+const cardVersion = "card-2"
 
 // Colors are a card's colours; a zero (fully transparent) field takes the
 // default: a dark navy background with warm off-white and amber.
@@ -40,26 +36,30 @@ type Colors struct {
 
 // CardInput is everything drawn on a share card.
 type CardInput struct {
-	Title    string
-	Series   string // empty if none
-	Part     int    // 1-based, 0 if none
-	Parts    int    // 0 if unknown
+	Title string
+	// Series is the series line above the title, worded by the caller with
+	// i18n's SeriesLine, the same words as the page, feeds and post: "Part 2
+	// of 5 in the series “Managing Up”". Empty if none.
+	Series   string
 	SiteName string // empty draws no footer
 	Colors   Colors
 }
 
-// Key returns a hex digest of everything that decides the card's bytes,
-// including the drawing code's version: the cache key for a drawn card.
-func (c CardInput) Key() string {
+// Key returns a hex digest of everything that decides the card's bytes when
+// drawn with the bundled fonts, including the drawing code's version; see
+// Painter.Key for a painter with a site's fonts.
+func (c CardInput) Key() string { return c.key("") }
+
+func (c CardInput) key(fontsKey string) string {
 	h := sha256.New()
-	for _, s := range [...]string{cardVersion, c.Title, c.Series, c.SiteName} {
+	for _, s := range [...]string{cardVersion, fontsKey, c.Title, c.Series, c.SiteName} {
 		var n [8]byte
 		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
 		h.Write(n[:])
 		h.Write([]byte(s))
 	}
 	cs := c.Colors.withDefaults()
-	fmt.Fprintf(h, "%d/%d %v %v %v %v", c.Part, c.Parts, cs.Background, cs.Title, cs.Accent, cs.Muted)
+	fmt.Fprintf(h, "%v %v %v %v", cs.Background, cs.Title, cs.Accent, cs.Muted)
 	return hex.EncodeToString(h.Sum(nil))
 }
 
@@ -108,18 +108,12 @@ type cardLayout struct {
 // layout places the text: the series line at the top, the site name at the
 // bottom above-ruled, and the title centred in between in the largest size
 // that fits.
-func layout(c CardInput) (cardLayout, error) {
-	faces, err := typefaces()
-	if err != nil {
-		return cardLayout{}, err
-	}
-	bold, regular := faces[0], faces[1]
-	var buf sfnt.Buffer
+func layout(lib *fonts.Library, c CardInput) (cardLayout, error) {
 	l := cardLayout{ruleTop: -1}
-
+	var err error
 	top := marginTop
-	if s := seriesText(c); s != "" {
-		l.series.block, err = fit(bold, &buf, s, 28, 18, safeWidth, 2*28*1.25, 1.25)
+	if s := oneSpaced(c.Series); s != "" {
+		l.series.block, err = fit(lib, fonts.Bold, s, 28, 18, safeWidth, 2*28*1.25, 1.25)
 		if err != nil {
 			return cardLayout{}, fmt.Errorf("lay out card series %q: %w", s, err)
 		}
@@ -127,8 +121,8 @@ func layout(c CardInput) (cardLayout, error) {
 		top += l.series.height + seriesGap
 	}
 	bottom := CardHeight - marginBottom
-	if c.SiteName != "" {
-		l.site.block, err = fit(regular, &buf, c.SiteName, 30, 18, safeWidth, 30*1.3, 1.2)
+	if s := oneSpaced(c.SiteName); s != "" {
+		l.site.block, err = fit(lib, fonts.Regular, s, 30, 18, safeWidth, 30*1.3, 1.2)
 		if err != nil {
 			return cardLayout{}, fmt.Errorf("lay out card site name: %w", err)
 		}
@@ -136,11 +130,11 @@ func layout(c CardInput) (cardLayout, error) {
 		l.ruleTop = l.site.top - ruleGap - ruleHeight
 		bottom = l.ruleTop - footerGap
 	}
-	title := strings.Join(strings.Fields(c.Title), " ")
+	title := oneSpaced(c.Title)
 	if title == "" {
 		return cardLayout{}, fmt.Errorf("lay out card: empty title")
 	}
-	l.title.block, err = fit(bold, &buf, title, 76, 28, safeWidth, bottom-top, 1.16)
+	l.title.block, err = fit(lib, fonts.Bold, title, 76, 28, safeWidth, bottom-top, 1.16)
 	if err != nil {
 		return cardLayout{}, fmt.Errorf("lay out card title: %w", err)
 	}
@@ -148,46 +142,60 @@ func layout(c CardInput) (cardLayout, error) {
 	return l, nil
 }
 
-// seriesText is the series line: "Managing Up · Part 2 of 5".
-func seriesText(c CardInput) string {
-	s := strings.Join(strings.Fields(c.Series), " ")
-	if s == "" {
-		return ""
-	}
-	switch {
-	case c.Part > 0 && c.Parts >= c.Part:
-		s += " · Part " + strconv.Itoa(c.Part) + " of " + strconv.Itoa(c.Parts)
-	case c.Part > 0:
-		s += " · Part " + strconv.Itoa(c.Part)
-	}
-	return s
-}
-
 // Card draws the share card as a CardWidth×CardHeight PNG with a Painter
-// of its own; a build drawing many cards shares one Painter instead.
+// of its own and the bundled fonts; a build drawing many cards shares one
+// Painter instead.
 func Card(c CardInput) ([]byte, error) {
 	var p Painter
 	return p.Card(c)
 }
 
-// Painter draws share cards, reusing its canvas and PNG encoder buffers
-// from one card to the next (about 2 MB a card otherwise). The zero value
-// is ready to use; it is safe for concurrent use and must not be copied
-// after first use.
+// Painter draws share cards, reusing its canvas, PNG encoder buffers and
+// glyph outlines from one card to the next. The zero value draws with the
+// bundled fonts; NewPainter takes a site's. It is safe for concurrent use
+// and must not be copied after first use.
 type Painter struct {
-	canvases sync.Pool // *image.Paletted, CardWidth×CardHeight
-	encoders pngPool
+	lib      *fonts.Library // nil: the bundled fonts
+	canvases sync.Pool      // *image.Paletted, CardWidth×CardHeight
+	masks    sync.Pool      // *[]byte: the coverage of one line of text
+	rasters  sync.Pool      // *vector.Rasterizer
+	outlines sync.Map       // glyphKey → []fonts.Segment: every glyph drawn so far
 }
 
-// pngPool is a png.EncoderBufferPool backed by a sync.Pool.
-type pngPool struct{ p sync.Pool }
+// NewPainter returns a painter drawing text with lib's fonts.
+func NewPainter(lib *fonts.Library) *Painter { return &Painter{lib: lib} }
 
-func (pp *pngPool) Get() *png.EncoderBuffer {
-	b, _ := pp.p.Get().(*png.EncoderBuffer)
-	return b // nil makes the encoder allocate one, which Put then keeps
+// defaultFonts is the bundled fonts, parsed once for every painter without
+// fonts of its own.
+var defaultFonts = sync.OnceValues(fonts.Default)
+
+func (pt *Painter) fonts() (*fonts.Library, error) {
+	if pt.lib != nil {
+		return pt.lib, nil
+	}
+	return defaultFonts()
 }
 
-func (pp *pngPool) Put(b *png.EncoderBuffer) { pp.p.Put(b) }
+// Key returns the cache key of the card c drawn by this painter: Key with
+// the painter's fonts.
+func (pt *Painter) Key(c CardInput) string {
+	if pt.lib == nil {
+		return c.Key()
+	}
+	return c.key(pt.lib.Key())
+}
+
+// Missing returns the characters of the card's texts no font of the painter
+// can draw (they show as boxes), for a warning.
+func (pt *Painter) Missing(c CardInput) ([]rune, error) {
+	lib, err := pt.fonts()
+	if err != nil {
+		return nil, err
+	}
+	out := lib.Missing(c.Title, fonts.Bold)
+	out = append(out, lib.Missing(c.Series, fonts.Bold)...)
+	return append(out, lib.Missing(c.SiteName, fonts.Regular)...), nil
+}
 
 // Card draws the share card as a CardWidth×CardHeight PNG: deterministic
 // bytes for the same input, well under LinkedIn's limits (about 15–50 KB).
@@ -198,7 +206,11 @@ func (pp *pngPool) Put(b *png.EncoderBuffer) { pp.p.Put(b) }
 // inks blended into it at one of 63 coverage levels, so anti-aliasing is
 // kept while the PNG stays small and quick to encode.
 func (pt *Painter) Card(c CardInput) ([]byte, error) {
-	l, err := layout(c)
+	lib, err := pt.fonts()
+	if err != nil {
+		return nil, fmt.Errorf("draw card: %w", err)
+	}
+	l, err := layout(lib, c)
 	if err != nil {
 		return nil, fmt.Errorf("draw card: %w", err)
 	}
@@ -214,24 +226,21 @@ func (pt *Painter) Card(c CardInput) ([]byte, error) {
 	// Index 0, the background, is the zero value: the canvas starts filled.
 	fillRect(img, 0, 0, stripeWidth, CardHeight, inkIndex(inkAccent, levels))
 	if l.series.lines != nil {
-		if err := drawBlock(img, l.series, inkAccent); err != nil {
-			return nil, err
-		}
+		pt.drawBlock(lib, img, l.series, inkAccent)
 	}
-	if err := drawBlock(img, l.title, inkTitle); err != nil {
-		return nil, err
-	}
+	pt.drawBlock(lib, img, l.title, inkTitle)
 	if l.ruleTop >= 0 {
 		y := int(l.ruleTop)
-		fillRect(img, int(marginX), y, int(marginX)+ruleWidth, y+ruleHeight, inkIndex(inkAccent, levels))
-		if err := drawBlock(img, l.site, inkMuted); err != nil {
-			return nil, err
+		x := int(marginX)
+		if l.site.rtl {
+			x = CardWidth - int(marginX) - ruleWidth
 		}
+		fillRect(img, x, y, x+ruleWidth, y+ruleHeight, inkIndex(inkAccent, levels))
+		pt.drawBlock(lib, img, l.site, inkMuted)
 	}
 	var out bytes.Buffer
-	out.Grow(64 << 10)
-	enc := png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &pt.encoders}
-	if err := enc.Encode(&out, img); err != nil {
+	out.Grow(48 << 10)
+	if err := encodePNG(&out, img); err != nil {
 		return nil, fmt.Errorf("encode card png: %w", err)
 	}
 	return out.Bytes(), nil
@@ -272,42 +281,91 @@ func fillRect(img *image.Paletted, x0, y0, x1, y1 int, idx uint8) {
 	}
 }
 
-// drawBlock rasterizes each glyph at the position layout computed (so what
-// is drawn is exactly what was measured) and writes its coverage as palette
-// indices of the ink.
-func drawBlock(img *image.Paletted, p placed, ink int) error {
-	face, err := opentype.NewFace(p.face.f, &opentype.FaceOptions{Size: p.size, DPI: 72, Hinting: font.HintingNone})
-	if err != nil {
-		return fmt.Errorf("draw card text: %w", err)
-	}
-	defer face.Close()
-	var buf sfnt.Buffer
-	scale := p.size / p.face.upem
-	for i, line := range p.lines {
-		y := p.top + p.ascent + float64(i)*p.lineHeight
-		units := 0.0
-		for _, r := range line {
-			dot := fixed.Point26_6{X: toFixed(marginX + units*scale), Y: toFixed(y)}
-			units += float64(p.face.advance(&buf, r))
-			if r == ' ' {
-				continue
-			}
-			dr, mask, mp, _, ok := face.Glyph(dot, r)
-			if mask == nil {
-				continue // not even a "missing glyph" box: nothing to draw
-			}
-			_ = ok // ok is false for a character the font lacks; its box is drawn
-			alpha, isAlpha := mask.(*image.Alpha)
-			if !isAlpha {
-				return fmt.Errorf("draw card text: unexpected glyph mask %T", mask)
-			}
-			composite(img, dr, alpha, mp, ink)
-		}
-	}
-	return nil
+// glyphKey names a glyph of a font of the library.
+type glyphKey struct {
+	font int
+	id   uint16
 }
 
-func toFixed(x float64) fixed.Int26_6 { return fixed.Int26_6(x*64 + 0.5) }
+// outline returns a glyph's outline, kept for the painter's life.
+func (pt *Painter) outline(lib *fonts.Library, font int, id uint16) []fonts.Segment {
+	k := glyphKey{font, id}
+	if o, ok := pt.outlines.Load(k); ok {
+		return o.([]fonts.Segment)
+	}
+	segs, _ := lib.Outline(font, id)
+	o, _ := pt.outlines.LoadOrStore(k, segs)
+	return o.([]fonts.Segment)
+}
+
+// drawBlock rasterizes each line of p, glyph outlines at the positions the
+// layout computed (so what is drawn is exactly what was measured), and
+// writes its coverage as palette indices of the ink.
+func (pt *Painter) drawBlock(lib *fonts.Library, img *image.Paletted, p placed, ink int) {
+	fs := lib.Fonts()
+	pad := int(p.size/2) + 2 // marks and overhangs reach past the em box
+	h := int(p.lineHeight+p.size) + 2*pad
+	bufp, _ := pt.masks.Get().(*[]byte)
+	if bufp == nil {
+		bufp = new([]byte)
+	}
+	defer pt.masks.Put(bufp)
+	z, _ := pt.rasters.Get().(*vector.Rasterizer)
+	if z == nil {
+		z = &vector.Rasterizer{}
+	}
+	defer pt.rasters.Put(z)
+	for i, line := range p.lines {
+		baseline := p.top + p.ascent + float64(i)*p.lineHeight
+		x0 := marginX
+		if p.rtl {
+			x0 = CardWidth - marginX - line.Width
+		}
+		top := int(baseline-p.ascent) - pad
+		// The rasterizer covers the line's box only, from left.
+		left := max(int(x0)-pad, 0)
+		w := min(int(line.Width)+2*pad+1, CardWidth-left)
+		z.Reset(w, h)
+		z.DrawOp = draw.Src
+		for _, g := range line.Glyphs {
+			segs := pt.outline(lib, g.Font, g.ID)
+			if len(segs) == 0 {
+				continue
+			}
+			scale := float32(p.size / fs[g.Font].Upem)
+			ox, oy := float32(x0+g.X)-float32(left), float32(baseline-g.Y)-float32(top)
+			pt := func(q fonts.Point) (float32, float32) { return ox + q.X*scale, oy - q.Y*scale }
+			for _, s := range segs {
+				switch s.Op {
+				case fonts.MoveTo:
+					z.ClosePath()
+					z.MoveTo(pt(s.P[0]))
+				case fonts.LineTo:
+					z.LineTo(pt(s.P[0]))
+				case fonts.QuadTo:
+					ax, ay := pt(s.P[0])
+					bx, by := pt(s.P[1])
+					z.QuadTo(ax, ay, bx, by)
+				case fonts.CubeTo:
+					ax, ay := pt(s.P[0])
+					bx, by := pt(s.P[1])
+					cx, cy := pt(s.P[2])
+					z.CubeTo(ax, ay, bx, by, cx, cy)
+				}
+			}
+			z.ClosePath()
+		}
+		// The mask's rows must be contiguous (stride w): the rasterizer's
+		// fast path writes its buffer straight into Pix.
+		if cap(*bufp) < w*h {
+			*bufp = make([]byte, w*h)
+		}
+		sub := &image.Alpha{Pix: (*bufp)[:w*h], Stride: w, Rect: image.Rect(0, 0, w, h)}
+		clear(sub.Pix)
+		z.Draw(sub, sub.Rect, image.Opaque, image.Point{})
+		composite(img, image.Rect(left, top, left+w, top+h), sub, image.Point{}, ink)
+	}
+}
 
 // composite writes a glyph's coverage into img as the ink's level, keeping
 // the higher level where glyphs of the same ink touch.
