@@ -26,6 +26,10 @@ type Site struct {
 	UnsafeHTML   bool
 	Checklists   bool // publish printable checklists (default true)
 	ShareCards   bool // draw a share card per article (default true)
+	// Fonts are the site's fonts for checklist PDFs and share cards (CJK,
+	// Arabic, Hebrew…): paths inside the site folder, tried in order after
+	// the bundled Noto Sans and Noto Emoji.
+	Fonts []string
 	// Lines maps each key of site.yaml to its line, for errors found later.
 	Lines map[string]int
 }
@@ -79,6 +83,7 @@ func ParseSite(conv *markdown.Converter, src []byte) (*Site, Problems) {
 		UnsafeHTML:  f.boolean("unsafe_html"),
 		Checklists:  !f.has("checklists") || f.boolean("checklists"),
 		ShareCards:  !f.has("share_cards") || f.boolean("share_cards"),
+		Fonts:       f.list("fonts"),
 		PerPage:     10,
 		Lines:       lines,
 		FeedLimit:   20,
