@@ -2,8 +2,8 @@ package pdf
 
 import (
 	"errors"
-	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/peeplcoach/folio/internal/fonts"
@@ -175,7 +175,7 @@ func (r *Renderer) layout(c *Checklist, sh sheet) (*doc, error) {
 		}
 	}
 
-	d.footFrom = d.shape(c.Labels.From+" “"+c.ArticleTitle+"”", fonts.Regular, footerSize, footerLead, 1e6)
+	d.footFrom = d.shape(c.Labels.From, fonts.Regular, footerSize, footerLead, 1e6)
 	d.footURL = d.shape(c.ArticleURL, fonts.Regular, footerSize, footerLead, 1e6)
 	site := c.SiteName
 	if c.Date != "" {
@@ -190,7 +190,8 @@ func (r *Renderer) layout(c *Checklist, sh sheet) (*doc, error) {
 	}
 	if d.pages > 1 {
 		for p := range d.pages {
-			d.footPages = append(d.footPages, d.shape(fmt.Sprintf(c.Labels.Page, p+1, d.pages), fonts.Regular, footerSize, footerLead, 1e6))
+			label := strings.NewReplacer("{page}", strconv.Itoa(p+1), "{pages}", strconv.Itoa(d.pages)).Replace(c.Labels.Page)
+			d.footPages = append(d.footPages, d.shape(label, fonts.Regular, footerSize, footerLead, 1e6))
 		}
 	}
 	// The footer's left side takes what the right side leaves; the title is
@@ -201,7 +202,7 @@ func (r *Renderer) layout(c *Checklist, sh sheet) (*doc, error) {
 	}
 	leftW := width - right - 12
 	if d.footFrom.width() > leftW {
-		d.footFrom = d.ellipsis(d.footFrom, c.Labels.From+" “"+c.ArticleTitle, leftW)
+		d.footFrom = d.ellipsis(d.footFrom, c.Labels.From, leftW)
 	}
 	if w := d.footURL.width(); w > leftW {
 		d.footURL = d.shape(c.ArticleURL, fonts.Regular, footerSize*leftW/w, footerLead, 1e6)
@@ -212,7 +213,7 @@ func (r *Renderer) layout(c *Checklist, sh sheet) (*doc, error) {
 // ellipsis returns the first line of s wrapped to leave room for "…" within
 // w, followed by "…".
 func (d *doc) ellipsis(t text, s string, w float64) text {
-	dots := d.shape("…”", fonts.Regular, t.size, t.lead, 1e6)
+	dots := d.shape("…", fonts.Regular, t.size, t.lead, 1e6)
 	cut := d.shape(s, fonts.Regular, t.size, t.lead, w-dots.width())
 	if len(cut.lines) == 0 {
 		return dots

@@ -67,12 +67,15 @@ type Group struct {
 	Lines       []int
 }
 
-// Labels are the words the sheet prints of its own.
+// Labels are the words the sheet prints of its own, in the site's language
+// (the build takes them from i18n).
 type Labels struct {
 	Notes string // "Notes"
 	Scan  string // under the QR code: "Scan for the article"
-	From  string // before the article's title in the footer: "From the article"
-	Page  string // "Page %d of %d", on sheets of more than one page
+	// From is the footer's line naming the article, the title quoted:
+	// "From the article “7 Tips…”". Empty: English with ArticleTitle.
+	From string
+	Page string // "Page {page} of {pages}", on sheets of more than one page
 }
 
 func (l Labels) withDefaults() Labels {
@@ -85,8 +88,8 @@ func (l Labels) withDefaults() Labels {
 	return Labels{
 		Notes: or(l.Notes, "Notes"),
 		Scan:  or(l.Scan, "Scan for the article"),
-		From:  or(l.From, "From the article"),
-		Page:  or(l.Page, "Page %d of %d"),
+		From:  l.From,
+		Page:  or(l.Page, "Page {page} of {pages}"),
 	}
 }
 
@@ -286,6 +289,10 @@ func validate(c *Checklist) (href string, err error) {
 	c.SiteName = oneLine(c.SiteName)
 	c.Date = oneLine(c.Date)
 	c.Labels = c.Labels.withDefaults()
+	if c.Labels.From == "" {
+		c.Labels.From = "From the article “" + c.ArticleTitle + "”"
+	}
+	c.Labels.From = oneLine(c.Labels.From)
 	// Groups are copied before normalising: the caller's slices stay untouched.
 	groups := make([]Group, 0, len(c.Groups))
 	for _, g := range c.Groups {
