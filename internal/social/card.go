@@ -160,6 +160,7 @@ type Painter struct {
 	masks    sync.Pool      // *[]byte: the coverage of one line of text
 	rasters  sync.Pool      // *vector.Rasterizer
 	outlines sync.Map       // glyphKey → []fonts.Segment: every glyph drawn so far
+	runs     sync.Map       // int → *zeroRun: compressed runs of k repeated rows
 }
 
 // NewPainter returns a painter drawing text with lib's fonts.
@@ -240,9 +241,7 @@ func (pt *Painter) Card(c CardInput) ([]byte, error) {
 	}
 	var out bytes.Buffer
 	out.Grow(48 << 10)
-	if err := encodePNG(&out, img); err != nil {
-		return nil, fmt.Errorf("encode card png: %w", err)
-	}
+	pt.encodePNG(&out, img)
 	return out.Bytes(), nil
 }
 
@@ -303,8 +302,11 @@ func (pt *Painter) outline(lib *fonts.Library, font int, id uint16) []fonts.Segm
 // writes its coverage as palette indices of the ink.
 func (pt *Painter) drawBlock(lib *fonts.Library, img *image.Paletted, p placed, ink int) {
 	fs := lib.Fonts()
-	pad := int(p.size/2) + 2 // marks and overhangs reach past the em box
-	h := int(p.lineHeight+p.size) + 2*pad
+	// A line's box: from 1.25 em above the baseline to 0.45 em below, room
+	// for accents, marks and descenders past the font's ascent and descent;
+	// pad is the room for overhangs at the sides.
+	pad := int(p.size/4) + 2
+	h := int(1.7*p.size) + 2
 	bufp, _ := pt.masks.Get().(*[]byte)
 	if bufp == nil {
 		bufp = new([]byte)
@@ -321,7 +323,7 @@ func (pt *Painter) drawBlock(lib *fonts.Library, img *image.Paletted, p placed, 
 		if p.rtl {
 			x0 = CardWidth - marginX - line.Width
 		}
-		top := int(baseline-p.ascent) - pad
+		top := int(baseline - 1.25*p.size)
 		// The rasterizer covers the line's box only, from left.
 		left := max(int(x0)-pad, 0)
 		w := min(int(line.Width)+2*pad+1, CardWidth-left)
@@ -372,15 +374,25 @@ func (pt *Painter) drawBlock(lib *fonts.Library, img *image.Paletted, p placed, 
 func composite(img *image.Paletted, dr image.Rectangle, mask *image.Alpha, mp image.Point, ink int) {
 	r := dr.Intersect(img.Rect)
 	first, last := inkIndex(ink, 1), inkIndex(ink, levels)
+	// The palette index of each coverage value, 0 for none.
+	var lut [256]uint8
+	for m := range lut {
+		if lv := (m*levels + 127) / 255; lv > 0 {
+			lut[m] = first + uint8(lv-1)
+		}
+	}
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		m := mask.Pix[(mp.Y+y-dr.Min.Y)*mask.Stride+mp.X+r.Min.X-dr.Min.X:]
 		row := img.Pix[y*img.Stride+r.Min.X : y*img.Stride+r.Max.X]
-		for x := range row {
-			lv := (int(m[x])*levels + 127) / 255
-			if lv == 0 {
+		m = m[:len(row)]
+		for x, c := range m {
+			if c == 0 {
 				continue
 			}
-			idx := first + uint8(lv-1)
+			idx := lut[c]
+			if idx == 0 {
+				continue
+			}
 			if cur := row[x]; cur < first || cur > last || cur < idx {
 				row[x] = idx
 			}

@@ -3,32 +3,89 @@ package social
 import (
 	"bytes"
 	"compress/flate"
-	"compress/zlib"
 	"encoding/binary"
+	"hash/adler32"
 	"hash/crc32"
 	"image"
 	"sync"
 )
 
 // A card is one background with a little text, so it is written by a PNG
-// encoder of its own: a row that repeats the one above (most of a card) is
-// filtered "Up", which makes it zeros the compressor passes over in long
-// matches; a row of text is left as it is, runs of background between
-// glyphs. image/png would compress 750 KB of indices unfiltered.
+// encoder of its own that does only the work the text needs. A row equal to
+// the one above (most of a card) is filtered "Up", which makes it zeros, and
+// a run of k such rows compresses to the same bytes on every card: the
+// painter keeps them by k. Rows of text are left unfiltered (runs of
+// background between glyphs) and compressed per card. Each part is a
+// deflate segment ending on a byte boundary (a sync flush), so the parts
+// join into one stream, and their Adler-32 checksums combine without
+// reading the bytes again.
 
-// zlibPool pools compressors: each holds about 600 KB of state.
-var zlibPool = sync.Pool{New: func() any {
-	w, _ := zlib.NewWriterLevel(nil, flate.BestSpeed)
+// zeroRun is k repeated rows, filtered: their deflate segment and checksum.
+type zeroRun struct {
+	data  []byte
+	adler uint32
+}
+
+// flaters pools compressors: each holds about 600 KB of state.
+var flaters = sync.Pool{New: func() any {
+	w, _ := flate.NewWriter(nil, flate.BestSpeed)
 	return w
 }}
 
-var zeros [CardWidth]byte
+// zeroRows is CardWidth+1 bytes of a repeated row: filter Up, then zeros.
+var zeroRows = func() []byte {
+	b := make([]byte, CardWidth+1)
+	b[0] = 2
+	return b
+}()
 
-// rowPool pools the filtered-row buffer.
-var rowPool = sync.Pool{New: func() any { return new([]byte) }}
+// segment compresses raw as an independent deflate segment.
+func segment(out *bytes.Buffer, raw []byte) {
+	z := flaters.Get().(*flate.Writer)
+	z.Reset(out)
+	z.Write(raw)
+	z.Flush()
+	flaters.Put(z)
+}
 
-// encodePNG writes img as an 8-bit paletted PNG.
-func encodePNG(out *bytes.Buffer, img *image.Paletted) error {
+// zeros returns the segment of k repeated rows, made once per painter.
+func (pt *Painter) zeros(k int) *zeroRun {
+	if r, ok := pt.runs.Load(k); ok {
+		return r.(*zeroRun)
+	}
+	raw := bytes.Repeat(zeroRows, k)
+	var b bytes.Buffer
+	segment(&b, raw)
+	r, _ := pt.runs.LoadOrStore(k, &zeroRun{data: b.Bytes(), adler: adler32.Checksum(raw)})
+	return r.(*zeroRun)
+}
+
+// adlerCombine returns the Adler-32 of two byte strings joined, from their
+// checksums and the second's length (zlib's adler32_combine).
+func adlerCombine(a1, a2 uint32, len2 int) uint32 {
+	const base = 65521
+	rem := uint32(len2 % base)
+	sum1 := a1 & 0xffff
+	sum2 := rem * sum1 % base
+	sum1 += a2&0xffff + base - 1
+	sum2 += a1>>16 + a2>>16 + base - rem
+	if sum1 >= base {
+		sum1 -= base
+	}
+	if sum1 >= base {
+		sum1 -= base
+	}
+	if sum2 >= base<<1 {
+		sum2 -= base << 1
+	}
+	if sum2 >= base {
+		sum2 -= base
+	}
+	return sum2<<16 | sum1
+}
+
+// encodePNG writes img, CardWidth wide, as an 8-bit paletted PNG.
+func (pt *Painter) encodePNG(out *bytes.Buffer, img *image.Paletted) {
 	w, h := img.Rect.Dx(), img.Rect.Dy()
 	out.WriteString("\x89PNG\r\n\x1a\n")
 	var ihdr [13]byte
@@ -43,42 +100,50 @@ func encodePNG(out *bytes.Buffer, img *image.Paletted) error {
 	}
 	chunk(out, "PLTE", plte)
 
+	var idat bytes.Buffer
+	idat.Grow(24 << 10)
+	idat.Write([]byte{0x78, 0x01}) // zlib: deflate, 32 KB window, fastest
+	adler := uint32(1)
 	bufp := rowPool.Get().(*[]byte)
-	defer rowPool.Put(bufp)
 	raw := (*bufp)[:0]
-	for y := range h {
-		row := img.Pix[y*img.Stride : y*img.Stride+w]
-		if y == 0 {
-			raw = append(raw, 0)
-			raw = append(raw, row...)
-			continue
+	flush := func() {
+		if len(raw) > 0 {
+			segment(&idat, raw)
+			adler = adlerCombine(adler, adler32.Checksum(raw), len(raw))
+			raw = raw[:0]
 		}
-		prev := img.Pix[(y-1)*img.Stride : (y-1)*img.Stride+w]
-		if bytes.Equal(row, prev) {
-			// "Up": a row of zeros.
-			raw = append(raw, 2)
-			raw = append(raw, zeros[:w]...)
+	}
+	for y := 0; y < h; {
+		row := img.Pix[y*img.Stride : y*img.Stride+w]
+		k := 0
+		for y > 0 && y+k < h && bytes.Equal(img.Pix[(y+k)*img.Stride:(y+k)*img.Stride+w], img.Pix[(y+k-1)*img.Stride:(y+k-1)*img.Stride+w]) {
+			k++
+		}
+		if k > 0 {
+			flush()
+			r := pt.zeros(k)
+			idat.Write(r.data)
+			adler = adlerCombine(adler, r.adler, k*(w+1))
+			y += k
 			continue
 		}
 		raw = append(raw, 0)
 		raw = append(raw, row...)
+		y++
 	}
+	flush()
 	*bufp = raw
-	var idat bytes.Buffer
-	idat.Grow(32 << 10)
-	z := zlibPool.Get().(*zlib.Writer)
-	z.Reset(&idat)
-	if _, err := z.Write(raw); err != nil {
-		return err
-	}
-	if err := z.Close(); err != nil {
-		return err
-	}
-	zlibPool.Put(z)
+	rowPool.Put(bufp)
+	idat.Write([]byte{0x03, 0x00}) // a final, empty fixed-Huffman block
+	var sum [4]byte
+	binary.BigEndian.PutUint32(sum[:], adler)
+	idat.Write(sum[:])
 	chunk(out, "IDAT", idat.Bytes())
 	chunk(out, "IEND", nil)
-	return nil
 }
+
+// rowPool pools the buffer of text rows.
+var rowPool = sync.Pool{New: func() any { return new([]byte) }}
 
 // chunk writes one PNG chunk: length, type, data and CRC.
 func chunk(out *bytes.Buffer, typ string, data []byte) {

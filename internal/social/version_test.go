@@ -22,4 +22,4 @@ func TestCardVersion(t *testing.T) {
 	}
 }
 
-const recordedCard = "card-2 f7a0ae92ad46ed1b"
+const recordedCard = "card-2 2487ea973ec47e9c"
