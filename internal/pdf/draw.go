@@ -188,7 +188,7 @@ func (r *Renderer) write(d *doc, c *Checklist, href string) ([]byte, error) {
 		annots = append(annots, drawFooter(cs, d, p, href, widths))
 
 		contents := w.alloc()
-		data := deflate(cs.b)
+		data := compress(cs.b)
 		w.stream(contents, "/Filter/FlateDecode", data)
 		var res strings.Builder
 		res.WriteString("<</Font<<")

@@ -117,8 +117,8 @@ func (r *Renderer) file(f *fonts.Font, s *subset) *fontFile {
 		}
 		prog := buildTrueType(f, glyphs)
 		ff.length1 = len(prog)
-		ff.program = deflate(prog)
-		ff.toUnicode = deflate(toUnicode(s))
+		ff.program = compress(prog)
+		ff.toUnicode = compress(toUnicode(s))
 	})
 	return ff
 }

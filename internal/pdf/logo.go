@@ -45,7 +45,7 @@ func parseLogo(name string, data []byte) (*logo, error) {
 		}
 	}
 	dict := fmt.Sprintf("/Type/XObject/Subtype/Image/Width %d/Height %d/ColorSpace/DeviceRGB/BitsPerComponent 8/Interpolate true/Filter/FlateDecode", b.Dx(), b.Dy())
-	return &logo{dict: dict, data: deflate(pix)}, nil
+	return &logo{dict: dict, data: compress(pix)}, nil
 }
 
 // svgState is the inherited state of an SVG element.
@@ -156,7 +156,7 @@ func parseSVG(data []byte) (*logo, error) {
 		dict = strconv.AppendFloat(dict, v, 'f', 6, 64)
 	}
 	dict = append(dict, "]/Filter/FlateDecode"...)
-	return &logo{dict: string(dict), data: deflate(out)}, nil
+	return &logo{dict: string(dict), data: compress(out)}, nil
 }
 
 func viewBox(attrs map[string]string) ([4]float64, error) {

@@ -3,10 +3,9 @@ package pdf
 import (
 	"bytes"
 	"strconv"
-	"sync"
 	"unicode/utf16"
 
-	"github.com/klauspost/compress/zlib"
+	"github.com/peeplcoach/folio/internal/deflate"
 )
 
 // writer assembles a PDF file: numbered objects written in order, then the
@@ -87,28 +86,8 @@ func (w *writer) finish(root, info int) []byte {
 
 func ref(n int) string { return strconv.Itoa(n) + " 0 R" }
 
-// deflaters pools zlib writers: each holds about 600 KB of state, far more
-// than one sheet's streams, so making one per stream would dominate the time.
-var deflaters = sync.Pool{New: func() any {
-	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
-	return w
-}}
-
-// deflate returns data compressed in the zlib format FlateDecode reads.
-// BestSpeed: the streams are small, and the time is better spent elsewhere.
-// klauspost/compress's zlib is the standard library's API at two to three
-// times its speed on these 5–30 KB streams (the largest cost of a sheet
-// otherwise), with output as small.
-func deflate(data []byte) []byte {
-	var out bytes.Buffer
-	out.Grow(len(data)/2 + 64)
-	z := deflaters.Get().(*zlib.Writer)
-	z.Reset(&out)
-	z.Write(data)
-	z.Close()
-	deflaters.Put(z)
-	return out.Bytes()
-}
+// compress returns data compressed for a FlateDecode stream.
+func compress(data []byte) []byte { return deflate.Zlib(data) }
 
 // textString returns s as a PDF text string: a literal string for printable
 // ASCII, else UTF-16BE with a byte-order mark in hex, as metadata needs for

@@ -9,7 +9,9 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
+	"math"
 	"sync"
+	"sync/atomic"
 
 	"github.com/peeplcoach/folio/internal/fonts"
 	"golang.org/x/image/vector"
@@ -157,10 +159,9 @@ func Card(c CardInput) ([]byte, error) {
 type Painter struct {
 	lib      *fonts.Library // nil: the bundled fonts
 	canvases sync.Pool      // *image.Paletted, CardWidth×CardHeight
-	masks    sync.Pool      // *[]byte: the coverage of one line of text
-	rasters  sync.Pool      // *vector.Rasterizer
-	outlines sync.Map       // glyphKey → []fonts.Segment: every glyph drawn so far
-	runs     sync.Map       // int → *zeroRun: compressed runs of k repeated rows
+	glyphs   sync.Map       // maskKey → *glyphMask: every glyph drawn so far
+	nglyphs  atomic.Int64
+	runs     sync.Map // int → *zeroRun: compressed runs of k repeated rows
 }
 
 // NewPainter returns a painter drawing text with lib's fonts.
@@ -280,92 +281,113 @@ func fillRect(img *image.Paletted, x0, y0, x1, y1 int, idx uint8) {
 	}
 }
 
-// glyphKey names a glyph of a font of the library.
-type glyphKey struct {
-	font int
-	id   uint16
+// glyphMask is a glyph's coverage at one size and horizontal phase, with
+// the offset of its top left from the pen position on the baseline.
+type glyphMask struct {
+	alpha  *image.Alpha // nil for a glyph without outline
+	dx, dy int
 }
 
-// outline returns a glyph's outline, kept for the painter's life.
-func (pt *Painter) outline(lib *fonts.Library, font int, id uint16) []fonts.Segment {
-	k := glyphKey{font, id}
-	if o, ok := pt.outlines.Load(k); ok {
-		return o.([]fonts.Segment)
+// maskKey names a glyph drawn at a size with its origin at a quarter-pixel
+// phase: a card's titles come in a few sizes and reuse their letters, so a
+// build draws most glyphs once.
+type maskKey struct {
+	font  int
+	id    uint16
+	size  float32
+	phase uint8 // quarter pixels
+}
+
+// maxMasks bounds the glyph masks a painter keeps (a few KB each).
+const maxMasks = 1 << 15
+
+// mask returns the coverage of a glyph, made on first use.
+func (pt *Painter) mask(lib *fonts.Library, k maskKey) *glyphMask {
+	if m, ok := pt.glyphs.Load(k); ok {
+		return m.(*glyphMask)
 	}
-	segs, _ := lib.Outline(font, id)
-	o, _ := pt.outlines.LoadOrStore(k, segs)
-	return o.([]fonts.Segment)
+	segs, _ := lib.Outline(k.font, k.id)
+	m := rasterize(segs, float32(float64(k.size)/lib.Fonts()[k.font].Upem), float32(k.phase)/4)
+	if pt.nglyphs.Add(1) > maxMasks {
+		return m
+	}
+	v, _ := pt.glyphs.LoadOrStore(k, m)
+	return v.(*glyphMask)
 }
 
-// drawBlock rasterizes each line of p, glyph outlines at the positions the
-// layout computed (so what is drawn is exactly what was measured), and
-// writes its coverage as palette indices of the ink.
+// rasterize draws an outline (font units, y up) scaled by scale with its
+// origin at (phase, 0) of a pixel grid, y down.
+func rasterize(segs []fonts.Segment, scale, phase float32) *glyphMask {
+	if len(segs) == 0 {
+		return &glyphMask{}
+	}
+	// The control points bound the curve.
+	minX, minY, maxX, maxY := float32(math.MaxFloat32), float32(math.MaxFloat32), float32(-math.MaxFloat32), float32(-math.MaxFloat32)
+	for _, s := range segs {
+		n := [...]int{1, 1, 2, 3}[s.Op]
+		for _, q := range s.P[:n] {
+			x, y := phase+q.X*scale, -q.Y*scale
+			minX, minY, maxX, maxY = min(minX, x), min(minY, y), max(maxX, x), max(maxY, y)
+		}
+	}
+	x0, y0 := int(math.Floor(float64(minX)))-1, int(math.Floor(float64(minY)))-1
+	w, h := int(math.Ceil(float64(maxX)))+1-x0, int(math.Ceil(float64(maxY)))+1-y0
+	var z vector.Rasterizer
+	z.Reset(w, h)
+	z.DrawOp = draw.Src
+	ox, oy := phase-float32(x0), -float32(y0)
+	at := func(q fonts.Point) (float32, float32) { return ox + q.X*scale, oy - q.Y*scale }
+	for _, s := range segs {
+		switch s.Op {
+		case fonts.MoveTo:
+			z.ClosePath()
+			z.MoveTo(at(s.P[0]))
+		case fonts.LineTo:
+			z.LineTo(at(s.P[0]))
+		case fonts.QuadTo:
+			ax, ay := at(s.P[0])
+			bx, by := at(s.P[1])
+			z.QuadTo(ax, ay, bx, by)
+		case fonts.CubeTo:
+			ax, ay := at(s.P[0])
+			bx, by := at(s.P[1])
+			cx, cy := at(s.P[2])
+			z.CubeTo(ax, ay, bx, by, cx, cy)
+		}
+	}
+	z.ClosePath()
+	// A fresh image: its rows are contiguous, as the rasterizer's fast path
+	// needs.
+	a := image.NewAlpha(image.Rect(0, 0, w, h))
+	z.Draw(a, a.Rect, image.Opaque, image.Point{})
+	return &glyphMask{alpha: a, dx: x0, dy: y0}
+}
+
+// drawBlock draws each line of p, each glyph's coverage at the position the
+// layout computed (so what is drawn is what was measured), as palette
+// indices of the ink.
 func (pt *Painter) drawBlock(lib *fonts.Library, img *image.Paletted, p placed, ink int) {
-	fs := lib.Fonts()
-	// A line's box: from 1.25 em above the baseline to 0.45 em below, room
-	// for accents, marks and descenders past the font's ascent and descent;
-	// pad is the room for overhangs at the sides.
-	pad := int(p.size/4) + 2
-	h := int(1.7*p.size) + 2
-	bufp, _ := pt.masks.Get().(*[]byte)
-	if bufp == nil {
-		bufp = new([]byte)
-	}
-	defer pt.masks.Put(bufp)
-	z, _ := pt.rasters.Get().(*vector.Rasterizer)
-	if z == nil {
-		z = &vector.Rasterizer{}
-	}
-	defer pt.rasters.Put(z)
 	for i, line := range p.lines {
-		baseline := p.top + p.ascent + float64(i)*p.lineHeight
+		// Baselines on whole pixels; pen positions to a quarter pixel.
+		baseline := int(math.Round(p.top + p.ascent + float64(i)*p.lineHeight))
 		x0 := marginX
 		if p.rtl {
 			x0 = CardWidth - marginX - line.Width
 		}
-		top := int(baseline - 1.25*p.size)
-		// The rasterizer covers the line's box only, from left.
-		left := max(int(x0)-pad, 0)
-		w := min(int(line.Width)+2*pad+1, CardWidth-left)
-		z.Reset(w, h)
-		z.DrawOp = draw.Src
 		for _, g := range line.Glyphs {
-			segs := pt.outline(lib, g.Font, g.ID)
-			if len(segs) == 0 {
+			x := x0 + g.X
+			ix := math.Floor(x)
+			phase := uint8(math.Round((x - ix) * 4))
+			if phase == 4 {
+				ix, phase = ix+1, 0
+			}
+			m := pt.mask(lib, maskKey{font: g.Font, id: g.ID, size: float32(p.size), phase: phase})
+			if m.alpha == nil {
 				continue
 			}
-			scale := float32(p.size / fs[g.Font].Upem)
-			ox, oy := float32(x0+g.X)-float32(left), float32(baseline-g.Y)-float32(top)
-			pt := func(q fonts.Point) (float32, float32) { return ox + q.X*scale, oy - q.Y*scale }
-			for _, s := range segs {
-				switch s.Op {
-				case fonts.MoveTo:
-					z.ClosePath()
-					z.MoveTo(pt(s.P[0]))
-				case fonts.LineTo:
-					z.LineTo(pt(s.P[0]))
-				case fonts.QuadTo:
-					ax, ay := pt(s.P[0])
-					bx, by := pt(s.P[1])
-					z.QuadTo(ax, ay, bx, by)
-				case fonts.CubeTo:
-					ax, ay := pt(s.P[0])
-					bx, by := pt(s.P[1])
-					cx, cy := pt(s.P[2])
-					z.CubeTo(ax, ay, bx, by, cx, cy)
-				}
-			}
-			z.ClosePath()
+			gx, gy := int(ix)+m.dx, baseline-int(math.Round(g.Y))+m.dy
+			composite(img, m.alpha.Rect.Add(image.Pt(gx, gy)), m.alpha, image.Point{}, ink)
 		}
-		// The mask's rows must be contiguous (stride w): the rasterizer's
-		// fast path writes its buffer straight into Pix.
-		if cap(*bufp) < w*h {
-			*bufp = make([]byte, w*h)
-		}
-		sub := &image.Alpha{Pix: (*bufp)[:w*h], Stride: w, Rect: image.Rect(0, 0, w, h)}
-		clear(sub.Pix)
-		z.Draw(sub, sub.Rect, image.Opaque, image.Point{})
-		composite(img, image.Rect(left, top, left+w, top+h), sub, image.Point{}, ink)
 	}
 }
 
@@ -385,7 +407,13 @@ func composite(img *image.Paletted, dr image.Rectangle, mask *image.Alpha, mp im
 		m := mask.Pix[(mp.Y+y-dr.Min.Y)*mask.Stride+mp.X+r.Min.X-dr.Min.X:]
 		row := img.Pix[y*img.Stride+r.Min.X : y*img.Stride+r.Max.X]
 		m = m[:len(row)]
-		for x, c := range m {
+		for x := 0; x < len(m); x++ {
+			// Most of a line's box is empty: skip it eight bytes at a time.
+			if x&7 == 0 && x+8 <= len(m) && binary.LittleEndian.Uint64(m[x:]) == 0 {
+				x += 7
+				continue
+			}
+			c := m[x]
 			if c == 0 {
 				continue
 			}

@@ -276,3 +276,33 @@ func lineTexts(lines []fonts.Line) []string {
 	}
 	return out
 }
+
+// BenchmarkCardBuild is a build's work: the cards of many different
+// articles through one Painter, as a build shares it.
+func BenchmarkCardBuild(b *testing.B) {
+	words := strings.Fields("Why Managers Micromanage and What to Do About It Seven Ways to Earn Trust Feedback That Lands Delegation Without Fear One-to-One Meetings That Work")
+	ins := make([]CardInput, 200)
+	for i := range ins {
+		n := 4 + i%7
+		t := make([]string, n)
+		for k := range t {
+			t[k] = words[(i*7+k*3)%len(words)]
+		}
+		ins[i] = CardInput{Title: strings.Join(t, " "), SiteName: "Peeplcoach Insights"}
+		if i%3 == 0 {
+			ins[i].Series = "Part 2 of 5 in the series “Managing Up”"
+		}
+	}
+	var p Painter
+	b.ReportAllocs()
+	i, size := 0, 0
+	for b.Loop() {
+		data, err := p.Card(ins[i%len(ins)])
+		if err != nil {
+			b.Fatal(err)
+		}
+		size += len(data)
+		i++
+	}
+	b.ReportMetric(float64(size)/float64(i), "bytes/card")
+}

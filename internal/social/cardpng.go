@@ -2,12 +2,13 @@ package social
 
 import (
 	"bytes"
-	"compress/flate"
 	"encoding/binary"
 	"hash/adler32"
 	"hash/crc32"
 	"image"
 	"sync"
+
+	"github.com/peeplcoach/folio/internal/deflate"
 )
 
 // A card is one background with a little text, so it is written by a PNG
@@ -26,27 +27,12 @@ type zeroRun struct {
 	adler uint32
 }
 
-// flaters pools compressors: each holds about 600 KB of state.
-var flaters = sync.Pool{New: func() any {
-	w, _ := flate.NewWriter(nil, flate.BestSpeed)
-	return w
-}}
-
 // zeroRows is CardWidth+1 bytes of a repeated row: filter Up, then zeros.
 var zeroRows = func() []byte {
 	b := make([]byte, CardWidth+1)
 	b[0] = 2
 	return b
 }()
-
-// segment compresses raw as an independent deflate segment.
-func segment(out *bytes.Buffer, raw []byte) {
-	z := flaters.Get().(*flate.Writer)
-	z.Reset(out)
-	z.Write(raw)
-	z.Flush()
-	flaters.Put(z)
-}
 
 // zeros returns the segment of k repeated rows, made once per painter.
 func (pt *Painter) zeros(k int) *zeroRun {
@@ -55,7 +41,7 @@ func (pt *Painter) zeros(k int) *zeroRun {
 	}
 	raw := bytes.Repeat(zeroRows, k)
 	var b bytes.Buffer
-	segment(&b, raw)
+	deflate.Segment(&b, raw)
 	r, _ := pt.runs.LoadOrStore(k, &zeroRun{data: b.Bytes(), adler: adler32.Checksum(raw)})
 	return r.(*zeroRun)
 }
@@ -108,7 +94,7 @@ func (pt *Painter) encodePNG(out *bytes.Buffer, img *image.Paletted) {
 	raw := (*bufp)[:0]
 	flush := func() {
 		if len(raw) > 0 {
-			segment(&idat, raw)
+			deflate.Segment(&idat, raw)
 			adler = adlerCombine(adler, adler32.Checksum(raw), len(raw))
 			raw = raw[:0]
 		}
@@ -134,7 +120,7 @@ func (pt *Painter) encodePNG(out *bytes.Buffer, img *image.Paletted) {
 	flush()
 	*bufp = raw
 	rowPool.Put(bufp)
-	idat.Write([]byte{0x03, 0x00}) // a final, empty fixed-Huffman block
+	idat.Write(deflate.Final)
 	var sum [4]byte
 	binary.BigEndian.PutUint32(sum[:], adler)
 	idat.Write(sum[:])

@@ -22,4 +22,4 @@ func TestCardVersion(t *testing.T) {
 	}
 }
 
-const recordedCard = "card-2 2487ea973ec47e9c"
+const recordedCard = "card-2 a24b9e5d8d2f6d0b"
