@@ -59,7 +59,7 @@ func (c *content) rect(x, y, w, h float64) {
 // line draws a text line with its baseline at y (from the top) starting at x.
 // Glyphs of one font at one height go in one TJ array, with the adjustments
 // that move each glyph from the font's advance to the shaped position.
-func (c *content) line(l fonts.Line, x, y, size, tracking float64, lib *fonts.Library, widths map[glyphKey]float64) {
+func (c *content) line(l fonts.Line, x, y, size, tracking float64, widths map[glyphKey]float64) {
 	if len(l.Glyphs) == 0 {
 		return
 	}
@@ -120,13 +120,13 @@ func baseline(top, lead, size float64) float64 {
 }
 
 // text draws every line of t from top, with baselines lead apart.
-func (c *content) text(t text, x, top float64, col rgb, lib *fonts.Library, widths map[glyphKey]float64) {
+func (c *content) text(t text, x, top float64, col rgb, widths map[glyphKey]float64) {
 	if len(t.lines) == 0 {
 		return
 	}
 	c.fill(col)
 	for i, l := range t.lines {
-		c.line(l, x, baseline(top+float64(i)*t.lead, t.lead, t.size), t.size, 0, lib, widths)
+		c.line(l, x, baseline(top+float64(i)*t.lead, t.lead, t.size), t.size, 0, widths)
 	}
 }
 
@@ -264,19 +264,19 @@ func (r *Renderer) drawHeader(cs *content, d *doc, code *qr.Code, widths map[gly
 	}
 	if len(d.brand.lines) > 0 {
 		cs.fill(muted)
-		cs.line(d.brand.lines[0], x, baseline(y+(d.brandH-brandLead)/2, brandLead, brandSize), brandSize, brandTracking, r.lib, widths)
+		cs.line(d.brand.lines[0], x, baseline(y+(d.brandH-brandLead)/2, brandLead, brandSize), brandSize, brandTracking, widths)
 	}
 	y += d.brandH + brandAfter
-	cs.text(d.title, d.sh.side, y, ink, r.lib, widths)
+	cs.text(d.title, d.sh.side, y, ink, widths)
 	y += d.title.height() + titleAfter
-	cs.text(d.intro, d.sh.side, y, muted, r.lib, widths)
+	cs.text(d.intro, d.sh.side, y, muted, widths)
 
 	qx := d.sh.w - d.sh.side - qrSide
 	drawQR(cs, code, qx, d.sh.top, qrSide)
 	if len(d.caption.lines) > 0 {
 		cw := d.caption.lines[0].Width
 		cs.fill(muted)
-		cs.line(d.caption.lines[0], qx+(qrSide-cw)/2, baseline(d.sh.top+qrSide, captionLead, captionSize), captionSize, 0, r.lib, widths)
+		cs.line(d.caption.lines[0], qx+(qrSide-cw)/2, baseline(d.sh.top+qrSide, captionLead, captionSize), captionSize, 0, widths)
 	}
 	cs.fill(ink)
 	cs.rect(d.sh.side, d.contentTop-headerAfter-headerRule, d.sh.w-2*d.sh.side, headerRule)
@@ -320,7 +320,7 @@ func drawQR(cs *content, code *qr.Code, x, y, side float64) {
 // drawBlock prints a heading with its rule, or an item with its checkbox.
 func drawBlock(cs *content, b *block, d *doc, widths map[glyphKey]float64) {
 	if b.kind == heading {
-		cs.text(b.text, b.x, b.y, ink, d.lib, widths)
+		cs.text(b.text, b.x, b.y, ink, widths)
 		cs.fill(rule)
 		cs.rect(b.x, b.y+b.text.height()+headPad, d.colW, headRule)
 		return
@@ -330,7 +330,7 @@ func drawBlock(cs *content, b *block, d *doc, widths map[glyphKey]float64) {
 	// the first line's text as the print page sets it (margin-top .2em).
 	by := boxTop(top)
 	roundedBox(cs, b.x+boxStroke/2, by+boxStroke/2, boxSide-boxStroke, boxRadius)
-	cs.text(b.text, b.x+boxIndent, top, ink, d.lib, widths)
+	cs.text(b.text, b.x+boxIndent, top, ink, widths)
 }
 
 // boxTop is the top of the checkbox of an item whose text starts at top:
@@ -375,7 +375,7 @@ func roundedBox(cs *content, x, y, s, r float64) {
 
 // drawNotes prints the notes label and its ruled lines.
 func drawNotes(cs *content, d *doc, widths map[glyphKey]float64) {
-	cs.text(d.notesLabel, d.sh.side, d.notesY, ink, d.lib, widths)
+	cs.text(d.notesLabel, d.sh.side, d.notesY, ink, widths)
 	cs.fill(rule)
 	for i := 1; i <= d.notes; i++ {
 		y := d.notesY + notesLabelLead + float64(i)*noteSpacing
@@ -392,12 +392,12 @@ func drawFooter(cs *content, d *doc, p int, href string, widths map[glyphKey]flo
 	cs.fill(rule)
 	cs.rect(left, y, right-left, footerRule)
 	y += footerRule + footerPad
-	cs.text(d.footFrom, left, y, muted, d.lib, widths)
-	cs.text(d.footURL, left, y+footerLead, link, d.lib, widths)
-	cs.text(d.footSite, right-d.footSite.width(), y, muted, d.lib, widths)
+	cs.text(d.footFrom, left, y, muted, widths)
+	cs.text(d.footURL, left, y+footerLead, link, widths)
+	cs.text(d.footSite, right-d.footSite.width(), y, muted, widths)
 	if p < len(d.footPages) {
 		t := d.footPages[p]
-		cs.text(t, right-t.width(), y+footerLead, muted, d.lib, widths)
+		cs.text(t, right-t.width(), y+footerLead, muted, widths)
 	}
 	return linkAnnot(left, d.sh.h-y-2*footerLead, left+d.footURL.width(), d.sh.h-y-footerLead, href)
 }
