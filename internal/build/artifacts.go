@@ -65,7 +65,7 @@ func (b *Builder) artifacts(idx *content.Index) (arts []*artifact, checklists ma
 		siteCard = b.cardArtifact("card.png", in)
 		arts = append(arts, siteCard)
 		if missing, _ := d.painter.Missing(in); len(missing) > 0 {
-			probs.Warnings = append(probs.Warnings, &content.Error{Path: content.SitePath, Line: site.Lines["title"], Err: errors.New(pdf.MissingGlyph(missing[0], site.Title))})
+			probs.Warnings = append(probs.Warnings, &content.Error{Path: content.SitePath, Line: site.Lines["title"], Err: errors.New(pdf.MissingGlyphs(missing, site.Title+" "+site.Description))})
 		}
 	}
 	return arts, checklists, cards, siteCard, probs

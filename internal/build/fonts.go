@@ -49,11 +49,13 @@ func (b *Builder) drawing(site *content.Site) *drawing {
 	var files []fonts.File
 	line := site.Lines["fonts"]
 	for _, p := range site.Fonts {
+		// "fonts/NotoSansCJK-Regular.ttc#2" is the third face of a collection.
+		p, face := fontFace(p)
 		name, err := sitePath(p)
 		if err == nil {
 			var data []byte
 			if data, err = fs.ReadFile(b.fsys, name); err == nil {
-				files = append(files, fonts.File{Path: name, Data: data})
+				files = append(files, fonts.File{Path: name, Data: data, Face: face})
 				continue
 			}
 		}
@@ -97,6 +99,7 @@ func (b *Builder) drawingStamp(site *content.Site) string {
 	s.WriteString(site.Language)
 	for _, p := range append(append([]string(nil), site.Fonts...), "static/"+strings.TrimPrefix(site.Organisation.Logo, "/")) {
 		s.WriteString("\x00" + p)
+		p, _ = fontFace(p)
 		if name, err := sitePath(p); err == nil {
 			if fi, err := fs.Stat(b.fsys, name); err == nil {
 				fmt.Fprintf(&s, "\x01%d\x01%d", fi.Size(), fi.ModTime().UnixNano())
@@ -104,6 +107,16 @@ func (b *Builder) drawingStamp(site *content.Site) string {
 		}
 	}
 	return s.String()
+}
+
+// fontFace splits a "#N" face index off a font path.
+func fontFace(p string) (string, int) {
+	if i := strings.LastIndexByte(p, '#'); i >= 0 {
+		if n, err := strconv.Atoi(p[i+1:]); err == nil && n >= 0 {
+			return p[:i], n
+		}
+	}
+	return p, 0
 }
 
 // sitePath checks that a path from site.yaml names a file inside the site
@@ -119,38 +132,34 @@ func sitePath(p string) (string, error) {
 	return name, nil
 }
 
-// drawingWarnings reports every character of the articles' checklists and
-// share cards that no font can draw (it prints as a box), at the line of
-// the title, heading or item holding it. It reads only the fonts' character
-// maps, so it runs on every build, cached artifacts or not.
+// warnings reports the texts of the articles' checklists and share cards
+// that hold characters no font can draw (they print as boxes), at the line
+// of the title, heading or item, one warning per text. It reads only the
+// fonts' character maps, so it runs on every build, cached artifacts or not.
 func (d *drawing) warnings(site *content.Site, articles []*content.Article) []*content.Error {
 	var out []*content.Error
-	for _, a := range articles {
-		if a.Checklist != nil && site.Checklists {
-			for _, w := range d.renderer.Check(checklistPDF(site, a, d)) {
-				out = append(out, &content.Error{Path: a.Path, Line: w.Line, Err: errors.New(w.Msg)})
-			}
-		}
-		if a.Image.Src == "" && site.ShareCards {
-			missing, _ := d.painter.Missing(cardInput(site, a, d))
-			for _, r := range missing {
-				out = append(out, &content.Error{Path: a.Path, Line: a.Line("title"), Err: errors.New(pdf.MissingGlyph(r, a.Title))})
-			}
-		}
-	}
-	return dedupe(out)
-}
-
-// dedupe drops repeated warnings (a title's character is missing from both
-// the card and the PDF).
-func dedupe(ws []*content.Error) []*content.Error {
 	seen := map[string]bool{}
-	out := ws[:0]
-	for _, w := range ws {
-		k := w.Path + ":" + strconv.Itoa(w.Line) + ":" + w.Err.Error()
+	add := func(a *content.Article, line int, missing []rune, text string) {
+		// The default checklist title repeats the article's title on its
+		// line: one warning for both.
+		k := a.Path + ":" + strconv.Itoa(line) + ":" + string(missing)
 		if !seen[k] {
 			seen[k] = true
-			out = append(out, w)
+			out = append(out, &content.Error{Path: a.Path, Line: line, Err: errors.New(pdf.MissingGlyphs(missing, text))})
+		}
+	}
+	for _, a := range articles {
+		checklist := a.Checklist != nil && site.Checklists
+		card := a.Image.Src == "" && site.ShareCards
+		if checklist || card {
+			// The title is on the card and in the PDF's footer.
+			if m, _ := d.painter.Missing(social.CardInput{Title: a.Title}); len(m) > 0 {
+				add(a, a.Line("title"), m, a.Title)
+			}
+		}
+		if checklist {
+			c := checklistPDF(site, a, d)
+			d.renderer.Check(c, func(line int, missing []rune, text string) { add(a, line, missing, text) })
 		}
 	}
 	return out

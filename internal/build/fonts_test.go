@@ -73,7 +73,7 @@ func TestMissingGlyphsWarnAtTheirLines(t *testing.T) {
 	s := withShareImage(newSite(t, map[string]string{"content/articles/scripts.md": scriptsArticle})).mustBuild()
 	var got []string
 	for _, w := range s.rep.Warnings {
-		if msg := w.Error(); strings.Contains(msg, "has no glyph") {
+		if msg := w.Error(); strings.Contains(msg, "no glyph in the fonts") {
 			path, _, _ := strings.Cut(msg, ": character")
 			got = append(got, path)
 		}

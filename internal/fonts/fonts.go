@@ -67,6 +67,10 @@ type Font struct {
 type File struct {
 	Path string
 	Data []byte
+	// Face picks one font of a collection (.ttc), from 0. A collection such
+	// as Noto Sans CJK holds a face per region with the same characters:
+	// loading all of them would cost ~15 MB each for nothing.
+	Face int
 }
 
 // Library is the fonts of a build and their fallback chains. It is
@@ -101,8 +105,8 @@ var bundled = sync.OnceValues(func() ([]*Font, error) {
 func Default() (*Library, error) { return Load(nil) }
 
 // Load returns a library of the bundled fonts followed by files, the fonts a
-// site names. Each file may hold one font or a collection (.ttc: every face
-// is added, in order). A file that is not a font is an error naming its path.
+// site names, each one font (of a collection, the face File.Face). A file
+// that is not a font is an error naming its path.
 func Load(files []File) (*Library, error) {
 	base, err := bundled()
 	if err != nil {
@@ -120,14 +124,12 @@ func Load(files []File) (*Library, error) {
 		add(f)
 	}
 	for _, file := range files {
-		fs, err := parse(file.Data, file.Path)
+		f, err := parseFace(file.Data, file.Path, file.Face)
 		if err != nil {
 			return nil, err
 		}
-		for _, f := range fs {
-			add(f)
-		}
-		fmt.Fprintf(&keys, "\x00%s\x00%d\x00%x", file.Path, len(file.Data), hashBytes(file.Data))
+		add(f)
+		fmt.Fprintf(&keys, "\x00%s\x00%d\x00%d\x00%x", file.Path, file.Face, len(file.Data), hashBytes(file.Data))
 	}
 	l.key = keys.String()
 	// Regular: Noto Sans, Noto Emoji, the site's regular fonts, then its bold
@@ -156,21 +158,26 @@ func (l *Library) Key() string { return l.key }
 // Fonts returns every font of the library, indexed by Font.ID.
 func (l *Library) Fonts() []*Font { return l.fonts }
 
-// parse reads one font file or collection.
+// parse reads the first font of a file.
 func parse(data []byte, source string) ([]*Font, error) {
+	f, err := parseFace(data, source, 0)
+	return []*Font{f}, err
+}
+
+// parseFace reads one font of a file or collection.
+func parseFace(data []byte, source string, face int) (*Font, error) {
 	lds, err := ot.NewLoaders(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("font %s: not a font file (TrueType, OpenType or a collection): %w", source, err)
 	}
-	var out []*Font
-	for i, ld := range lds {
-		f, err := font.NewFont(ld)
-		if err != nil {
-			return nil, fmt.Errorf("font %s (face %d): %w", source, i, err)
-		}
-		out = append(out, describe(f, source))
+	if face < 0 || face >= len(lds) {
+		return nil, fmt.Errorf("font %s: no face %d: the file has %d (0 to %d)", source, face, len(lds), len(lds)-1)
 	}
-	return out, nil
+	f, err := font.NewFont(lds[face])
+	if err != nil {
+		return nil, fmt.Errorf("font %s (face %d): %w", source, face, err)
+	}
+	return describe(f, source), nil
 }
 
 func describe(f *font.Font, source string) *Font {

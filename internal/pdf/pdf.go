@@ -220,25 +220,18 @@ func (r *Renderer) Render(c Checklist, size PageSize) ([]byte, error) {
 	return out, nil
 }
 
-// Warning is a problem with a checklist that does not stop its PDF.
-type Warning struct {
-	Line int // in the article's source file; 0 if unknown
-	Msg  string
-}
-
-// Check returns a warning for each character of c that no font of the
-// renderer can draw, at the line of the title, heading or item that holds it.
-// It reads only the fonts' character maps, so a build can run it for every
-// checklist, cached PDF or not.
-func (r *Renderer) Check(c Checklist) []Warning {
-	var out []Warning
+// Check calls report for each text of c (title, heading, item) that holds
+// characters no font of the renderer can draw, with its line. It reads only
+// the fonts' character maps, so a build can run it for every checklist,
+// cached PDF or not. The article's title, printed in the footer, is the
+// caller's to check: it stands on another line.
+func (r *Renderer) Check(c Checklist, report func(line int, missing []rune, text string)) {
 	check := func(line int, s string, st fonts.Style) {
-		for _, m := range r.lib.Missing(s, st) {
-			out = append(out, Warning{Line: line, Msg: MissingGlyph(m, s)})
+		if m := r.lib.Missing(s, st); len(m) > 0 {
+			report(line, m, s)
 		}
 	}
 	check(c.TitleLine, c.Title, fonts.Bold)
-	check(c.TitleLine, c.ArticleTitle, fonts.Regular)
 	for _, g := range c.Groups {
 		check(g.HeadingLine, g.Heading, fonts.Bold)
 		for i, it := range g.Items {
@@ -249,12 +242,23 @@ func (r *Renderer) Check(c Checklist) []Warning {
 			check(line, it, fonts.Regular)
 		}
 	}
-	return out
 }
 
-// MissingGlyph is the warning for a character no font can draw.
-func MissingGlyph(r rune, in string) string {
-	return fmt.Sprintf("character %q (%U) in %q has no glyph in the fonts of the PDFs and share cards, which show a box instead: name a font that has it under fonts: in content/site.yaml (README, \"Fonts for every script\")", r, r, in)
+// MissingGlyphs is the warning for characters of a text no font can draw.
+func MissingGlyphs(rs []rune, in string) string {
+	var chars []string
+	for i, r := range rs {
+		if i == 5 && len(rs) > 6 {
+			chars = append(chars, fmt.Sprintf("and %d more", len(rs)-5))
+			break
+		}
+		chars = append(chars, fmt.Sprintf("%q (%U)", r, r))
+	}
+	what := "character " + chars[0] + " has"
+	if len(chars) > 1 {
+		what = "characters " + strings.Join(chars, ", ") + " have"
+	}
+	return fmt.Sprintf("%s no glyph in the fonts of the checklist PDFs and share cards, which show a box instead (in %q): name a font that has them under fonts: in content/site.yaml (README, \"Fonts for every script\")", what, in)
 }
 
 // validate checks what Render cannot draw sensibly and normalises the

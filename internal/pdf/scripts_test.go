@@ -51,9 +51,9 @@ func siteRenderer(t testing.TB) *Renderer {
 func TestRenderScripts(t *testing.T) {
 	r := siteRenderer(t)
 	c := scripts()
-	if w := r.Check(c); len(w) != 0 {
-		t.Errorf("Check = %v, want no warning: the site's fonts cover every character", w)
-	}
+	r.Check(c, func(line int, missing []rune, text string) {
+		t.Errorf("Check: %q missing in %q at line %d, want none: the site's fonts cover every character", string(missing), text, line)
+	})
 	b, err := r.Render(c, A4)
 	if err != nil {
 		t.Fatal(err)
@@ -98,21 +98,20 @@ func TestCheckWarnsMissingGlyphs(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := scripts()
-	ws := r.Check(c)
-	lines := map[int]bool{}
-	for _, w := range ws {
-		lines[w.Line] = true
-		if !strings.Contains(w.Msg, "fonts:") {
-			t.Errorf("warning %q does not say how to fix it", w.Msg)
+	lines := map[int]string{}
+	r.Check(c, func(line int, missing []rune, text string) {
+		lines[line] = string(missing)
+		if msg := MissingGlyphs(missing, text); !strings.Contains(msg, "fonts:") || !strings.Contains(msg, text) {
+			t.Errorf("warning %q does not name the text and say how to fix it", msg)
 		}
-	}
-	for _, l := range []int{2, 10, 12, 13, 15, 16} {
-		if !lines[l] {
-			t.Errorf("no warning at line %d; got %v", l, ws)
+	})
+	for l, want := range map[int]string{2: "检查清单قائمةلتح", 10: "信任你的经理", 12: "信任你的经理检查清单", 13: "مرحبالع", 15: "ثقبمديرك", 16: "قائمةلتح"} {
+		if lines[l] != want {
+			t.Errorf("line %d: missing %q, want %q", l, lines[l], want)
 		}
 	}
 	for _, l := range []int{11, 17} {
-		if lines[l] {
+		if _, ok := lines[l]; ok {
 			t.Errorf("warning at line %d, whose text the bundled fonts cover", l)
 		}
 	}
