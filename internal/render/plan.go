@@ -95,6 +95,10 @@ func (p *planner) add(path, kind string, v *View) {
 	v.Site = p.site
 	v.Kind = kind
 	v.assets = p.assets
+	if v.Lang == "" {
+		v.Lang = p.site.Language
+	}
+	v.escapeURLs()
 	p.out = append(p.out, Output{Path: path, Kind: kind, View: v})
 }
 
@@ -127,7 +131,9 @@ func (p *planner) card(a *content.Article) *Card {
 	if a.Series != nil {
 		c.Series = &Link{Name: a.Series.Name, URL: a.Series.URL}
 		c.Part, c.Parts = a.Part, len(a.Series.Articles)
+		c.SeriesLine = seriesLineHTML(p.site.words, c.Part, c.Parts, c.Series.Name, c.Series.URL)
 	}
+	escapeCard(c)
 	c.computeKey()
 	return c
 }
@@ -145,12 +151,13 @@ func (p *planner) article(a *content.Article) {
 		av.TOC = toc
 	}
 	if a.Series != nil {
-		av.SeriesBox = &SeriesBox{Name: a.Series.Name, URL: a.Series.URL, Part: a.Part, Parts: len(a.Series.Articles)}
+		av.SeriesBox = &SeriesBox{Name: a.Series.Name, URL: a.Series.URL, Part: a.Part, Parts: len(a.Series.Articles), Line: c.SeriesLine}
 		if a.Prev != nil {
 			av.SeriesBox.Prev = p.cards[a.Prev]
 		}
 		if a.Next != nil {
 			av.SeriesBox.Next = p.cards[a.Next]
+			av.SeriesBox.NextLine = p.site.words.SeriesLine(a.Part+1, len(a.Series.Articles), a.Series.Name)
 		}
 	}
 	for _, r := range a.Related {
@@ -173,6 +180,7 @@ func (p *planner) article(a *content.Article) {
 		NoIndex:     c.Status != "",
 		Article:     av,
 	}
+	p.language(v, a.Page)
 	if p.opts.Images != nil {
 		v.Image = p.opts.Images(a)
 	}
@@ -185,6 +193,14 @@ func (p *planner) article(a *content.Article) {
 	}
 	v.Breadcrumbs = append(v.Breadcrumbs, Link{Name: a.Title, URL: a.URL})
 	p.add(outputPath(a.URL), "article", v)
+}
+
+// language sets a page's language and its translations.
+func (p *planner) language(v *View, pg *content.Page) {
+	v.Lang = p.idx.Language(pg)
+	for _, t := range p.idx.Translations(pg) {
+		v.Translations = append(v.Translations, Translation{Lang: t.Lang, Title: t.Page.Title, URL: t.Page.URL})
+	}
 }
 
 // author names an article's author: its own, or the site's.
@@ -205,6 +221,7 @@ func (p *planner) page(pg *content.Page) {
 		Page:        &Page{Body: template.HTML(pg.Doc.HTML), BodyKey: pg.SourceHash},
 		Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: pg.Title, URL: pg.URL}},
 	}
+	p.language(v, pg)
 	if v.Description == "" {
 		v.Description = p.site.Description
 	}
@@ -256,7 +273,7 @@ func (p *planner) series() {
 		p.paginateCards(s.URL, "series", p.cardsOf(s.Articles), func(page int) *View {
 			return &View{
 				Title:       ser.Name,
-				Description: "The " + ser.Name + " series from " + p.site.Title + ", in reading order: " + strconv.Itoa(len(ser.Articles)) + " parts.",
+				Description: "The " + ser.Name + " series from " + p.site.Title + ", in reading order: " + p.site.words.T("series_parts", "count", len(ser.Articles)) + ".",
 				Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: "Series", URL: "/series/"}, {Name: ser.Name, URL: ser.URL}},
 				List:        &List{Heading: ser.Name},
 			}
@@ -326,6 +343,7 @@ func (p *planner) checklistPage(a *content.Article, cl *Checklist) {
 		NoIndex:     p.cards[a].Status != "",
 		Checklist:   cl,
 		Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: a.Title, URL: a.URL}, {Name: "Checklist", URL: cl.Links.Page}},
+		Lang:        p.idx.Language(a.Page),
 	})
 }
 
