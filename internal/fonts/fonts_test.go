@@ -165,6 +165,12 @@ func TestConcurrentShaping(t *testing.T) {
 					t.Errorf("%d lines", n)
 				}
 				p.Close()
+				// Words kept in the cache are shared: wrapping between CJK
+				// characters must not write to them.
+				p = lib.Shape("信任你的经理检查清单信任你的经理检查清单", Regular)
+				if n := len(p.Wrap(10, 45)); n < 4 {
+					t.Errorf("%d lines, want the CJK text wrapped", n)
+				}
 			}
 		})
 	}

@@ -371,9 +371,15 @@ func (wd *word) pieces(at []int) []piece {
 	if len(at) == 0 {
 		return []piece{{w: wd, from: 0, to: len(wd.glyphs), width: wd.width}}
 	}
+	// at may be the word's own breaks, shared by every goroutine: read it,
+	// never append to it.
 	out := make([]piece, 0, len(at)+1)
 	from := 0
-	for _, i := range append(at, len(wd.glyphs)) {
+	for k := 0; k <= len(at); k++ {
+		i := len(wd.glyphs)
+		if k < len(at) {
+			i = at[k]
+		}
 		if i > from {
 			out = append(out, piece{w: wd, from: from, to: i, width: wd.span(from, i)})
 			from = i
