@@ -23,6 +23,8 @@ type PlanOptions struct {
 	// Images returns the share image of an article (its own or a generated card),
 	// or nil to use the site's default.
 	Images func(*content.Article) *Image
+	// Search adds the search page, /search/ (search.go).
+	Search bool
 }
 
 // Pages is the plan of a site's HTML pages.
@@ -77,6 +79,7 @@ func Plan(idx *content.Index, site *Site, assets *Assets, opts PlanOptions) Page
 	p.topics()
 	p.series()
 	p.checklists()
+	p.search()
 	p.add("404.html", "404", &View{Title: "Page not found", Description: "There is no page at this address.", URL: "/404.html", NoIndex: true})
 	out := p.out
 	return Pages{Outputs: out, Cards: cards, planner: &p}
@@ -121,6 +124,7 @@ func (p *planner) card(a *content.Article) *Card {
 		Date:           a.Date,
 		ReadingMinutes: a.ReadingMinutes(),
 		Status:         status(a.Draft, a.Scheduled, a.Date),
+		Params:         a.Params,
 	}
 	if a.Updated.After(a.Date) {
 		c.Updated = a.Updated
@@ -179,6 +183,7 @@ func (p *planner) article(a *content.Article) {
 		Status:      c.Status,
 		NoIndex:     c.Status != "",
 		Article:     av,
+		Layout:      a.Layout,
 	}
 	p.language(v, a.Page)
 	if p.opts.Images != nil {
@@ -218,7 +223,8 @@ func (p *planner) page(pg *content.Page) {
 		URL:         pg.URL,
 		Status:      status(pg.Draft, false, pg.Date),
 		NoIndex:     pg.Draft,
-		Page:        &Page{Body: template.HTML(pg.Doc.HTML), BodyKey: pg.SourceHash},
+		Page:        &Page{Body: template.HTML(pg.Doc.HTML), BodyKey: pg.SourceHash, Params: pg.Params},
+		Layout:      pg.Layout,
 		Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: pg.Title, URL: pg.URL}},
 	}
 	p.language(v, pg)
