@@ -2,10 +2,12 @@ package fonts
 
 import (
 	"os"
+	"slices"
 	"reflect"
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 )
 
 // siteFonts are the test fonts a site would name: subsets of Noto Sans
@@ -194,4 +196,42 @@ func BenchmarkShapeWrap(b *testing.B) {
 		p.Wrap(10, 230)
 		p.Close()
 	}
+}
+
+// FuzzShapeWrap shapes and wraps any text: no panic, and every character
+// comes out once (spaces aside; right-to-left text in visual order, so the
+// characters are compared sorted).
+func FuzzShapeWrap(f *testing.F) {
+	lib, err := Load(siteFonts(f))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{"Say thank you 🙏", "信任你的经理检查清单", "مرحبا بالعالم 123 (abc)", "e\u0301\u0301 \u200d 👍🏽", "a  b\t\n"} {
+		f.Add(s, 40.0)
+		f.Add(s+" "+s, 7.0)
+	}
+	f.Fuzz(func(t *testing.T, s string, width float64) {
+		if width < 1 || width > 1e5 || len(s) > 2000 || strings.ContainsFunc(s, unicode.IsControl) {
+			return // Shape takes one line: callers collapse whitespace first
+		}
+		p := lib.Shape(s, Regular)
+		lines := p.Wrap(10, width)
+		var got strings.Builder
+		for _, l := range lines {
+			got.WriteString(lineText(l))
+		}
+		clean := func(x string) string {
+			rs := []rune(strings.Map(func(r rune) rune {
+				if r == ' ' || skinTone(r) && !lib.Covers(r, Regular) {
+					return -1
+				}
+				return r
+			}, x))
+			slices.Sort(rs)
+			return string(rs)
+		}
+		if clean(got.String()) != clean(string([]rune(s))) {
+			t.Errorf("Shape(%q).Wrap: text %q", s, got.String())
+		}
+	})
 }

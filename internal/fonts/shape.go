@@ -81,7 +81,8 @@ type Paragraph struct {
 	rtl   bool // base direction
 }
 
-// Shape shapes s in the given style, choosing for each character the first
+// Shape shapes s, one line of text (callers collapse tabs and newlines to
+// spaces first), in the given style, choosing for each character the first
 // font of the chain that has it.
 //
 // Text is shaped a word (a run between spaces) at a time, and each word's
@@ -417,17 +418,16 @@ func (wd *word) split(pc piece, limit fixed.Int26_6) []piece {
 	if len(cuts) == 0 {
 		return []piece{pc}
 	}
-	out := wd.pieces(cuts)
-	// pieces starts at 0; keep only what lies in pc.
-	var in []piece
-	for _, x := range out {
-		if x.from >= pc.from && x.to <= pc.to {
-			in = append(in, x)
-		} else if x.from < pc.from && x.to > pc.from {
-			in = append(in, piece{w: wd, from: pc.from, to: x.to, width: wd.span(pc.from, x.to)})
+	// The pieces of pc between the cuts.
+	out := make([]piece, 0, len(cuts)+1)
+	from := pc.from
+	for _, c := range append(cuts, pc.to) { // cuts is this call's own slice
+		if c > from {
+			out = append(out, piece{w: wd, from: from, to: c, width: wd.span(from, c)})
+			from = c
 		}
 	}
-	return in
+	return out
 }
 
 // render places a line's pieces in visual order and returns its glyphs.

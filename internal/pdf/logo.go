@@ -362,11 +362,12 @@ func (p *pathBuilder) svgPath(d string) {
 		return toks[i-1].v
 	}
 	for i < len(toks) {
+		start := i
 		if toks[i].cmd != 0 {
 			cmd = toks[i].cmd
 			i++
-		} else if cmd == 0 {
-			return
+		} else if cmd == 0 || cmd|0x20 == 'z' {
+			return // numbers with no command to take them: malformed
 		}
 		rel := cmd >= 'a'
 		ox, oy := 0.0, 0.0
@@ -418,7 +419,7 @@ func (p *pathBuilder) svgPath(d string) {
 		default:
 			return
 		}
-		if i > len(toks) {
+		if i > len(toks) || i == start {
 			return
 		}
 	}
