@@ -2,8 +2,8 @@ package fonts
 
 import (
 	"os"
-	"slices"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
