@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"os"
 	"strings"
 	"testing"
@@ -119,4 +120,23 @@ func TestCheckWarnsMissingGlyphs(t *testing.T) {
 	if _, err := r.Render(c, Letter); err != nil {
 		t.Errorf("Render with missing glyphs: %v", err)
 	}
+}
+
+// FuzzRender draws a checklist with any title, heading and item: an error
+// or a PDF, never a panic.
+func FuzzRender(f *testing.F) {
+	f.Add("Checklist: 检查清单 🙏", "ثق بمديرك", "Say thank you 🙏 one-to-one")
+	f.Add("", "", "")
+	f.Add("a", strings.Repeat("long ", 300), "x\u0301\u200d\ufe0f")
+	r := siteRenderer(f)
+	f.Fuzz(func(t *testing.T, title, heading, item string) {
+		c := fixture()
+		c.Title = title
+		c.Groups = append(c.Groups, Group{Heading: heading, Items: []string{item}})
+		b, err := r.Render(c, A4)
+		if err == nil && !bytes.HasPrefix(b, []byte("%PDF-1.7")) {
+			t.Errorf("Render(%q, %q, %q) = %d bytes that are not a PDF", title, heading, item, len(b))
+		}
+		r.Check(c, func(int, []rune, string) {})
+	})
 }
