@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -35,6 +36,7 @@ type artifactSet struct {
 	checklists map[string]*checklistFiles // by article source path
 	cards      map[string]*artifact       // by article source path
 	siteCard   *artifact
+	probs      content.Problems // of the drawing tools (fonts, logo)
 }
 
 // checklistFiles are an article's two checklist PDFs.
@@ -44,6 +46,7 @@ type checklistFiles struct{ a4, letter *artifact }
 type checklistIn struct {
 	Version   string
 	Size      string
+	Drawing   string // the fonts' and logo's key
 	Checklist pdf.Checklist
 }
 
@@ -57,36 +60,35 @@ type cardIn struct {
 // artifacts lists the checklist PDFs and share cards of the site, makes those
 // the cache lacks, and learns the size of each (pages show the size of the
 // PDFs they link). See caches.artifacts.
-func (b *Builder) artifacts(ctx context.Context, idx *content.Index, indexKey key.Sum) (*artifactSet, error) {
-	in := key.Of(indexKey, b.c.site.skey)
+func (b *Builder) artifacts(ctx context.Context, idx *content.Index, indexKey key.Sum, assetsKey key.Sum, files []published) (*artifactSet, error) {
+	site := idx.Site
+	d := b.drawing(site) // fonts, logo, words: made again only when they change (fonts.go)
+	in := key.Of(indexKey, assetsKey, b.c.site.skey, d.key)
 	if m := b.c.artifacts; m.set != nil && m.in == in {
 		return m.set, nil
 	}
-	site := idx.Site
-	set := &artifactSet{checklists: map[string]*checklistFiles{}, cards: map[string]*artifact{}}
-	words := postOptions(site).Strings
+	set := &artifactSet{checklists: map[string]*checklistFiles{}, cards: map[string]*artifact{}, probs: d.probs}
 	for _, a := range idx.Articles {
 		if a.Checklist != nil && site.Checklists {
-			files := &checklistFiles{a4: checklistArtifact(site, a, pdf.A4), letter: checklistArtifact(site, a, pdf.Letter)}
+			files := &checklistFiles{a4: checklistArtifact(site, a, pdf.A4, d), letter: checklistArtifact(site, a, pdf.Letter, d)}
 			set.arts = append(set.arts, files.a4, files.letter)
 			set.checklists[a.Path] = files
 		}
 		if a.Image.Src == "" && site.ShareCards {
-			in := social.CardInput{Title: a.Title, SiteName: site.Title}
-			if a.Series != nil {
-				// The series line in the words of the page and the post;
-				// with no part number the card draws it as it is.
-				in.Series = words.SeriesLine(a.Part, len(a.Series.Articles), a.Series.Name)
-			}
-			art := b.cardArtifact(strings.TrimPrefix(a.URL, "/")+"card.png", in)
+			art := cardArtifact(strings.TrimPrefix(a.URL, "/")+"card.png", cardInput(site, a, d), d)
 			set.cards[a.Path] = art
 			set.arts = append(set.arts, art)
 		}
 	}
 	if site.Image.Src == "" && site.ShareCards {
-		set.siteCard = b.cardArtifact("card.png", social.CardInput{Title: site.Title, SiteName: site.Description})
+		cin := social.CardInput{Title: site.Title, SiteName: site.Description}
+		set.siteCard = cardArtifact("card.png", cin, d)
 		set.arts = append(set.arts, set.siteCard)
+		if missing, _ := d.painter.Missing(cin); len(missing) > 0 {
+			set.probs.Warnings = append(set.probs.Warnings, &content.Error{Path: content.SitePath, Line: site.Lines["title"], Err: errors.New(pdf.MissingGlyphs(missing, site.Title+" "+site.Description))})
+		}
 	}
+	set.arts = append(set.arts, b.imageArtifacts(idx, files)...)
 	if err := b.ensureArtifacts(ctx, set.arts); err != nil {
 		return nil, err
 	}
@@ -101,43 +103,70 @@ func (b *Builder) artifacts(ctx context.Context, idx *content.Index, indexKey ke
 	return set, nil
 }
 
-func checklistArtifact(site *content.Site, a *content.Article, size pdf.PageSize) *artifact {
-	c := checklistPDF(site, a)
+// checklistArtifact is one of an article's checklist PDFs. It is made from
+// the article's listing: the source lines of its items, for messages, are
+// read by the glyph check (plan.go), not here.
+func checklistArtifact(site *content.Site, a *content.Article, size pdf.PageSize, d *drawing) *artifact {
+	c := checklistPDF(site, a, d)
 	return &artifact{
 		path:  strings.TrimPrefix(a.URL, "/") + "checklist-" + size.String() + ".pdf",
 		ext:   ".pdf",
-		input: checklistIn{Version: pdf.Version, Size: size.String(), Checklist: c},
-		make:  func() ([]byte, error) { return pdf.Render(c, size) },
+		input: checklistIn{Version: pdf.Version, Size: size.String(), Drawing: d.key, Checklist: c},
+		make:  func() ([]byte, error) { return d.renderer.Render(c, size) },
 	}
 }
 
-func (b *Builder) cardArtifact(path string, in social.CardInput) *artifact {
+func cardArtifact(path string, in social.CardInput, d *drawing) *artifact {
 	return &artifact{
 		path:  path,
 		ext:   ".png",
-		input: cardIn{Version: in.Key(), Card: in},
-		make:  func() ([]byte, error) { return b.painter.Card(in) },
+		input: cardIn{Version: d.painter.Key(in), Card: in},
+		make:  func() ([]byte, error) { return d.painter.Card(in) },
 	}
 }
 
-// checklistPDF is what the PDF of an article's checklist shows.
-func checklistPDF(site *content.Site, a *content.Article) pdf.Checklist {
+// checklistPDF is what the PDF of an article's checklist shows. Its links
+// carry utm_source=checklist with the campaign of the article's posts.
+func checklistPDF(site *content.Site, a *content.Article, d *drawing) pdf.Checklist {
 	c := pdf.Checklist{
 		Title:        a.Checklist.Title,
 		Intro:        a.Checklist.Intro,
 		ArticleTitle: a.Title,
 		ArticleURL:   site.URL(a.URL),
+		LinkURL:      pdf.TrackedURL(site.URL(a.URL), campaign(site, a)),
 		SiteName:     site.Title,
+		Date:         d.words.Date(a.Date),
 		Author:       firstNonEmpty(a.Author, site.Author.Name),
 		Subject:      a.Summary,
 		Lang:         site.Language,
 		Created:      a.Date,
+		TitleLine:    a.Line("title"),
+		Labels: pdf.Labels{
+			Notes: d.words.T("notes"),
+			Scan:  d.words.T("checklist_scan"),
+			From:  d.words.T("checklist_from", "title", d.words.Quote(a.Title)),
+			Page:  d.words.T("page_of", "page", "{page}", "pages", "{pages}"),
+		},
+	}
+	if _, ok := a.Doc.KeyLines["checklist"]; ok && a.Checklist.Title != "Checklist: "+a.Title {
+		c.TitleLine = a.Line("checklist")
 	}
 	for _, t := range a.Topics {
 		c.Keywords = append(c.Keywords, t.Name)
 	}
-	for _, g := range a.Checklist.Groups {
-		c.Groups = append(c.Groups, pdf.Group{Heading: g.Heading, Items: g.Items})
+	headings, items := checklistLines(a)
+	for i, g := range a.Checklist.Groups {
+		grp := pdf.Group{Heading: g.Heading, Items: g.Items}
+		if i < len(headings) {
+			grp.HeadingLine, grp.Lines = headings[i], items[i]
+		} else {
+			// A group from front matter: its items stand under checklist:.
+			grp.HeadingLine = a.Line("checklist")
+			for range g.Items {
+				grp.Lines = append(grp.Lines, grp.HeadingLine)
+			}
+		}
+		c.Groups = append(c.Groups, grp)
 	}
 	return c
 }

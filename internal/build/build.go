@@ -30,7 +30,6 @@ import (
 	"github.com/peeplcoach/folio/internal/content"
 	"github.com/peeplcoach/folio/internal/key"
 	"github.com/peeplcoach/folio/internal/output"
-	"github.com/peeplcoach/folio/internal/social"
 )
 
 // Options are the choices of a build.
@@ -106,8 +105,8 @@ type Builder struct {
 	fsys    fs.FS
 	opts    Options
 	min     *output.Minifier
-	painter social.Painter // draws share cards; safe for concurrent use
-	optsKey key.Sum        // key.Of(opts): part of every job's final key
+	optsKey key.Sum  // key.Of(opts): part of every job's final key
+	draw    *drawing // fonts, logo and words of the PDFs and cards (fonts.go)
 
 	// The persistent cache (nil without Options.CacheDir): artifacts in
 	// blobs (in memory without a cache folder), rendered files in pages,

@@ -106,6 +106,12 @@ type parsed struct {
 	// Both are nil for a page that could not be converted.
 	listing *content.Page
 	listKey key.Sum
+	// deps are the image files the conversion read (bodyimages.go);
+	// rootImages says the body shows an image by a path from the root.
+	// bodyKey is the key of the body: the parse key and the deps' hashes.
+	deps       []dep
+	rootImages bool
+	bodyKey    key.Sum
 
 	// The body, when the page was just converted; with a cache folder it
 	// is dropped after each run and read from the cache when a job needs
@@ -116,9 +122,11 @@ type parsed struct {
 
 // parseRecord is what the cache keeps of a parsed page besides its body.
 type parseRecord struct {
-	Listing *content.Page
-	ListKey key.Sum
-	Probs   []problem
+	Listing    *content.Page
+	ListKey    key.Sum
+	Probs      []problem
+	Deps       []dep
+	RootImages bool
 }
 
 // problem is a content.Error as the cache keeps it.
@@ -130,7 +138,7 @@ type problem struct {
 }
 
 func recordOf(p *parsed) parseRecord {
-	r := parseRecord{Listing: p.listing, ListKey: p.listKey}
+	r := parseRecord{Listing: p.listing, ListKey: p.listKey, Deps: p.deps, RootImages: p.rootImages}
 	for _, list := range []struct {
 		errs []*content.Error
 		warn bool
@@ -143,7 +151,7 @@ func recordOf(p *parsed) parseRecord {
 }
 
 func (r parseRecord) parsed(k key.Sum) *parsed {
-	p := &parsed{key: k, listing: r.Listing, listKey: r.ListKey}
+	p := &parsed{key: k, listing: r.Listing, listKey: r.ListKey, deps: r.Deps, rootImages: r.RootImages, bodyKey: bodyKeyOf(k, r.Deps)}
 	for _, pr := range r.Probs {
 		e := &content.Error{Path: pr.Path, Line: pr.Line, Err: errors.New(pr.Msg)}
 		if pr.Warning {
@@ -218,8 +226,19 @@ type parseIn struct {
 // leaves the index, and every list, as they were.
 func listingOf(p *content.Page) *content.Page {
 	l := *p
-	l.Doc = &markdown.Doc{KeyLines: p.Doc.KeyLines}
+	// The images a body shows are in its listing too: their copies are
+	// artifacts of the site, planned with the others.
+	l.Doc = &markdown.Doc{KeyLines: p.Doc.KeyLines, Images: p.Doc.Images}
 	return &l
+}
+
+// bodyKeyOf is the key of a body: its parse key and the hashes of the image
+// files it shows.
+func bodyKeyOf(k key.Sum, deps []dep) key.Sum {
+	if len(deps) == 0 {
+		return k
+	}
+	return key.Of(k, deps)
 }
 
 // parsePages converts every page whose file changed, in parallel (or takes
@@ -262,14 +281,14 @@ func (b *Builder) parsePages(ctx context.Context) ([]string, int, error) {
 		}
 		hashes[i] = key.Bytes(data)
 		k := key.Of(parseIn{Path: f.path, Place: f.place, Hash: hashes[i], Markdown: mdOpts, Minify: b.opts.Minify})
-		if f.parsed != nil && f.parsed.key == k {
+		if f.parsed != nil && f.parsed.key == k && b.depsHold(f.parsed.deps) {
 			results[i] = f.parsed
 			return
 		}
 		if b.parses != nil {
 			if rec, ok := b.parses.Get(k); ok {
 				var r parseRecord
-				if codec.Decode(rec, &r) == nil {
+				if codec.Decode(rec, &r) == nil && b.depsHold(r.Deps) {
 					results[i] = r.parsed(k)
 					return
 				}
@@ -301,7 +320,7 @@ func (b *Builder) parsePages(ctx context.Context) ([]string, int, error) {
 
 // parse converts one page.
 func (b *Builder) parse(conv *markdown.Converter, f *file, data []byte, k key.Sum) *parsed {
-	doc, err := conv.Convert(data)
+	doc, err := conv.ConvertWith(data, b.docOptions(f))
 	if err != nil {
 		var probs content.Problems
 		var me *markdown.Error
@@ -322,7 +341,8 @@ func (b *Builder) parse(conv *markdown.Converter, f *file, data []byte, k key.Su
 	}
 	page, probs := content.NewPage(f.path, f.place, doc)
 	listing := listingOf(page)
-	p := &parsed{key: k, probs: probs, listing: listing, listKey: key.Of(listing)}
+	deps := b.imageDeps(doc)
+	p := &parsed{key: k, probs: probs, listing: listing, listKey: key.Of(listing), deps: deps, rootImages: rootImages(doc), bodyKey: bodyKeyOf(k, deps)}
 	p.doc.Store(doc)
 	return p
 }

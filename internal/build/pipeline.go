@@ -40,6 +40,7 @@ func (b *Builder) run(ctx context.Context, sink Sink, changed []string, fresh bo
 	if err := b.readFiles(ctx); err != nil {
 		errs = append(errs, err)
 	}
+	b.dirtyImageUsers(changed)
 	step("load", t0)
 
 	t0 = time.Now()
@@ -68,15 +69,17 @@ func (b *Builder) run(ctx context.Context, sink Sink, changed []string, fresh bo
 	step("index", t0)
 
 	t0 = time.Now()
-	arts, err := b.artifacts(ctx, idx, indexKey)
+	probs.Add(checkLayouts(idx, b.c.tmpl.tmpl))
+	arts, err := b.artifacts(ctx, idx, indexKey, assetsKey, files)
 	step("artifacts", t0)
 	if err != nil {
 		errs = append(errs, err)
 		return fail()
 	}
+	probs.Add(arts.probs)
 
 	t0 = time.Now()
-	pl, err := b.plan(ctx, idx, indexKey, assets, assetsKey, files, arts)
+	pl, err := b.plan(ctx, idx, indexKey, assets, assetsKey, files, arts, ps)
 	if err != nil {
 		errs = append(errs, err)
 		return fail()
@@ -125,7 +128,7 @@ func (b *Builder) run(ctx context.Context, sink Sink, changed []string, fresh bo
 		b.compact() // a long session keeps the cache bounded
 	}
 
-	r.Warnings = problemList(probs.Warnings)
+	r.Warnings = problemList(content.DropDeclared(b.c.site.site, probs.Warnings))
 	r.Pages, r.Files = pl.npages, ex.files
 	r.Converted = converted
 	r.NextScheduled = idx.NextScheduled

@@ -74,13 +74,22 @@ type plan struct {
 // planIn is everything the plan step reads.
 type planIn struct {
 	Index, Assets, Artifacts key.Sum
+	Bodies                   key.Sum // of every body, when the search index is made from them
 	Options                  Options
 }
 
 // plan lists every output file of the build and checks that no two claim
 // one path (see caches.plan).
-func (b *Builder) plan(ctx context.Context, idx *content.Index, indexKey key.Sum, assets *render.Assets, assetsKey key.Sum, files []published, arts *artifactSet) (*plan, error) {
-	k := key.Of(planIn{Index: indexKey, Assets: assetsKey, Artifacts: arts.key, Options: b.opts})
+func (b *Builder) plan(ctx context.Context, idx *content.Index, indexKey key.Sum, assets *render.Assets, assetsKey key.Sum, files []published, arts *artifactSet, ps pageSet) (*plan, error) {
+	in := planIn{Index: indexKey, Assets: assetsKey, Artifacts: arts.key, Options: b.opts}
+	if searchIndexed(idx, b.opts) {
+		h := key.New()
+		for _, p := range ps.parsed {
+			h.Key(p.bodyKey)
+		}
+		in.Bodies = h.Sum()
+	}
+	k := key.Of(in)
 	if b.c.plan != nil && b.c.plan.key == k {
 		return b.c.plan, nil
 	}
@@ -118,6 +127,7 @@ func (b *Builder) plan(ctx context.Context, idx *content.Index, indexKey key.Sum
 			return nil
 		},
 		Checklists: func(a *content.Article) *render.Checklist { return checklists[a] },
+		Search:     site.Search,
 	})
 	var jobs []job
 	for _, o := range pages.Outputs {
@@ -130,6 +140,11 @@ func (b *Builder) plan(ctx context.Context, idx *content.Index, indexKey key.Sum
 	pl.npages = len(pages.Outputs)
 	pl.cards = pages.Cards
 	jobs = append(jobs, b.dataJobs(idx, arts)...)
+	searchJobs, err := b.searchJobs(idx)
+	if err != nil {
+		return nil, err
+	}
+	jobs = append(jobs, searchJobs...)
 	for _, a := range arts.arts {
 		jobs = append(jobs, job{path: a.path, kind: jobArtifact, origin: "folio's " + a.path, art: a, input: struct {
 			Path string
@@ -169,7 +184,7 @@ func (b *Builder) plan(ctx context.Context, idx *content.Index, indexKey key.Sum
 	}
 	// The static keys, in parallel: hashing every view of a large site
 	// takes a while.
-	err := b.parallel(ctx, len(pl.jobs), func(i int) string { return pl.jobs[i].origin }, func(i int) {
+	err = b.parallel(ctx, len(pl.jobs), func(i int) string { return pl.jobs[i].origin }, func(i int) {
 		j := &pl.jobs[i]
 		j.static = key.Of(j.kind, j.input)
 	})
@@ -203,6 +218,31 @@ func (b *Builder) checkJobs(idx *content.Index, arts *artifactSet, urls map[stri
 				}
 				return probs
 			}})
+	}
+	// Characters no font can draw on a share card or a checklist PDF, at
+	// their source lines (which the body has): one check per article.
+	if d := b.draw; d != nil && (site.Checklists || site.ShareCards) {
+		for _, a := range idx.Articles {
+			if !(a.Checklist != nil && site.Checklists) && !(a.Image.Src == "" && site.ShareCards) {
+				continue
+			}
+			in := struct {
+				Drawing       string
+				Site, Listing key.Sum
+				Topics        []string
+			}{d.key, b.c.site.skey, b.c.files[a.Path].parsed.listKey, nil}
+			for _, t := range a.Topics {
+				in.Topics = append(in.Topics, t.Name)
+			}
+			art := a
+			jobs = append(jobs, job{kind: jobCheck, origin: a.Path, input: in, bodies: []string{a.Path},
+				check: func(bodies []*markdown.Doc) content.Problems {
+					whole, page := *art, *art.Page
+					page.Doc = bodies[0]
+					whole.Page = &page
+					return content.Problems{Warnings: d.warnings(site, []*content.Article{&whole})}
+				}})
+		}
 	}
 	urlsKey := key.Of(urls)
 	// A page's own checks: its links, and folio new's placeholder text

@@ -96,7 +96,7 @@ func (b *Builder) finalOf(pl *plan, i int) key.Sum {
 
 func (b *Builder) bodyKey(p string) key.Sum {
 	if f := b.c.files[p]; f != nil && f.parsed != nil {
-		return f.parsed.key
+		return f.parsed.bodyKey
 	}
 	return key.Sum{}
 }

@@ -320,18 +320,36 @@ func newCodec(t reflect.Type) codec {
 			},
 		}
 	case reflect.Interface:
-		// Only nil: an interface's dynamic type is not in the encoding.
+		// An interface holds nil or one of the types front matter is made
+		// of (YAML's scalars, lists and maps): the type's number, then the
+		// value. Anything else cannot be told apart on decoding.
 		return codec{
 			enc: func(e *encState, v reflect.Value) {
-				if !v.IsNil() {
-					panic(fmt.Sprintf("cannot encode a %s holding a %s", t, v.Elem().Type()))
+				if v.IsNil() {
+					e.buf = append(e.buf, 0)
+					return
 				}
-				e.buf = append(e.buf, 0)
+				x := settable(v).Elem()
+				tag := dynamicTag(x.Type())
+				if tag == 0 {
+					panic(fmt.Sprintf("cannot encode a %s holding a %s", t, x.Type()))
+				}
+				e.buf = append(e.buf, tag)
+				c := reflect.New(x.Type()).Elem()
+				c.Set(x)
+				codecOf(x.Type()).enc(e, c)
 			},
 			dec: func(d *decState, v reflect.Value) {
-				if d.take(1)[0] != 0 {
-					panic("an interface value that is not nil")
+				tag := d.take(1)[0]
+				if tag == 0 {
+					return
 				}
+				if int(tag) >= len(dynamicTypes) {
+					panic(fmt.Sprintf("unknown type %d in an interface", tag))
+				}
+				x := reflect.New(dynamicTypes[tag]).Elem()
+				codecOf(x.Type()).dec(d, x)
+				settable(v).Set(x)
 			},
 		}
 	}
@@ -339,4 +357,29 @@ func newCodec(t reflect.Type) codec {
 		enc: func(*encState, reflect.Value) { panic(fmt.Sprintf("cannot encode a %s", t)) },
 		dec: func(*decState, reflect.Value) { panic(fmt.Sprintf("cannot decode a %s", t)) },
 	}
+}
+
+// dynamicTypes are the types an interface value may hold, by number (0 is
+// nil): those a YAML or JSON decoder makes.
+var dynamicTypes = []reflect.Type{
+	nil,
+	reflect.TypeFor[string](),
+	reflect.TypeFor[bool](),
+	reflect.TypeFor[int](),
+	reflect.TypeFor[int64](),
+	reflect.TypeFor[uint64](),
+	reflect.TypeFor[float64](),
+	reflect.TypeFor[[]any](),
+	reflect.TypeFor[map[string]any](),
+	reflect.TypeFor[map[any]any](),
+	reflect.TypeFor[time.Time](),
+}
+
+func dynamicTag(t reflect.Type) byte {
+	for i, d := range dynamicTypes {
+		if d == t {
+			return byte(i)
+		}
+	}
+	return 0
 }

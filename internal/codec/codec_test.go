@@ -62,8 +62,20 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
-func TestInterfaceMustBeNil(t *testing.T) {
-	if _, err := Append(nil, &sample{Any: 3}); err == nil {
-		t.Error("an interface holding a value was encoded")
+func TestInterfaceValues(t *testing.T) {
+	in := sample{Any: map[string]any{"mood": "calm", "n": 3, "list": []any{"a", 1.5, true}, "nested": map[any]any{"k": int64(2)}}}
+	data, err := Append(nil, &in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out sample
+	if err := Decode(data, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(out.Any, in.Any) {
+		t.Errorf("got %#v, want %#v", out.Any, in.Any)
+	}
+	if _, err := Append(nil, &sample{Any: struct{ X int }{}}); err == nil {
+		t.Error("an interface holding a struct was encoded")
 	}
 }

@@ -240,13 +240,17 @@ func (f *fields) unknown(asError bool) {
 			continue
 		}
 		msg := fmt.Sprintf("unknown key %q", f.prefix+k)
-		if s := nearest(k, f.known); s != "" {
+		if s := otherGeneratorKey(k); s != "" && contains(f.known, s) {
+			msg += fmt.Sprintf(" (did you mean %q?)", f.prefix+s)
+		} else if s := nearest(k, f.known); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", f.prefix+s)
 		}
 		if asError {
 			f.probs.errorf(f.path, f.line(k), "%s", msg)
 		} else {
-			f.probs.warnf(f.path, f.line(k), "%s", msg)
+			// Typed, so that the build can drop it when site.yaml declares
+			// the key as a param (see DropDeclared).
+			f.probs.Warnings = append(f.probs.Warnings, &Error{Path: f.path, Line: f.line(k), Err: &UnknownKey{Key: f.prefix + k, Msg: msg}})
 		}
 	}
 }

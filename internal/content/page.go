@@ -57,6 +57,12 @@ type Page struct {
 	// kept as a number, apart from the word count of Doc: lists show the
 	// minutes, and an edit that leaves them as they were changes no list.
 	Minutes int
+	// Layout is the file of layouts/ that renders the page ("search.html"),
+	// from layout:; empty for the page kind's own.
+	Layout string
+	// Params holds the front-matter keys folio does not read itself, for
+	// templates: {{ .Params.mood }}. Nil when there are none.
+	Params map[string]any
 
 	Doc *markdown.Doc
 }
@@ -153,6 +159,14 @@ func NewPage(p string, place Place, doc *markdown.Doc) (*Page, Problems) {
 	pg.ChecklistSpec = parseChecklistSpec(f)
 	pg.LinkedIn = parseLinkedInSpec(f)
 	explicitSlug := strings.TrimSpace(f.str("slug", false))
+	if layout := strings.TrimSpace(f.str("layout", false)); layout != "" {
+		if !layoutName.MatchString(layout) {
+			probs.errorf(p, pg.Line("layout"), "layout %q must be the name of a file of layouts/, such as \"wide\" for layouts/wide.html", layout)
+		} else {
+			pg.Layout = strings.TrimSuffix(layout, ".html") + ".html"
+		}
+	}
+	pg.Params = extraParams(doc.FrontMatter, f.known)
 	f.unknown(false)
 
 	pg.Slug = slugOf(p, place, explicitSlug, pg.Line("slug"), &probs)

@@ -58,6 +58,8 @@ type PlanOptions struct {
 	// Images returns the share image of an article (its own or a generated card),
 	// or nil to use the site's default.
 	Images func(*content.Article) *Image
+	// Search adds the search page, /search/ (search.go).
+	Search bool
 }
 
 // Pages is the plan of a site's HTML pages.
@@ -87,6 +89,7 @@ func Plan(idx *content.Index, site *Site, assets *Assets, opts PlanOptions) Page
 	p.topics()
 	p.series()
 	p.checklists()
+	p.search()
 	p.add("404.html", "404", &View{Title: "Page not found", Description: "There is no page at this address.", URL: "/404.html", NoIndex: true})
 	return Pages{Outputs: p.out, Cards: cards}
 }
@@ -134,6 +137,7 @@ func (p *planner) card(a *content.Article) *Card {
 		Date:           a.Date,
 		ReadingMinutes: a.ReadingMinutes(),
 		Status:         status(a.Draft, a.Scheduled, a.Date),
+		Params:         a.Params,
 	}
 	if a.Updated.After(a.Date) {
 		c.Updated = a.Updated
@@ -183,6 +187,7 @@ func (p *planner) article(a *content.Article) {
 		Status:      c.Status,
 		NoIndex:     c.Status != "",
 		Article:     av,
+		Layout:      a.Layout,
 	}
 	p.language(v, a.Page)
 	if p.opts.Images != nil {
@@ -222,7 +227,8 @@ func (p *planner) page(pg *content.Page) {
 		URL:         pg.URL,
 		Status:      status(pg.Draft, false, pg.Date),
 		NoIndex:     pg.Draft,
-		Page:        &Page{},
+		Page:        &Page{Params: pg.Params},
+		Layout:      pg.Layout,
 		Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: pg.Title, URL: pg.URL}},
 	}
 	p.language(v, pg)

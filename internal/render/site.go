@@ -32,6 +32,9 @@ func NewSite(idx *content.Index, assets *Assets, serve bool, image *Image) *Site
 		},
 		Serve: serve,
 	}
+	if s.Search {
+		site.Nav = append(site.Nav, Link{Name: site.words.T("search"), URL: "/search/"})
+	}
 	for _, p := range idx.Pages {
 		site.Pages = append(site.Pages, Link{Name: p.Title, URL: slug.EscapePath(p.URL)})
 	}
