@@ -91,7 +91,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var report *build.Report
 	if inPlace {
 		b.Resume(files)
-		if report, err = b.Rebuild(ctx, output.OpenFolder(outDir), nil); err == nil {
+		folder := output.OpenFolder(outDir)
+		report, err = b.Rebuild(ctx, folder, nil)
+		folder.RemoveStage()
+		if err == nil {
 			written := b.Outputs()
 			paths := make([]string, 0, len(written))
 			for p := range written {

@@ -87,7 +87,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		Open:      *open,
 		Files:     b.ArtifactFile,
 	}
-	if err := serve.Run(ctx, cfg, rebuilder(b, output.OpenFolder(out))); err != nil {
+	folder := output.OpenFolder(out)
+	defer folder.RemoveStage()
+	if err := serve.Run(ctx, cfg, rebuilder(b, folder)); err != nil {
 		fmt.Fprintf(stderr, "folio serve: %v\n", err)
 		return exitFailed
 	}

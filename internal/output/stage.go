@@ -3,9 +3,11 @@ package output
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"sync"
 )
 
@@ -37,13 +39,25 @@ type folderStage struct {
 	paths  []string
 }
 
-// Stage starts staging files for f.
+// Stage starts staging files for f. The staging folder is kept from one
+// rebuild to the next (a save writes one or two files: making and removing
+// a folder each time would cost as much again); RemoveStage removes it.
 func (f *Folder) Stage() (Stage, error) {
-	dir, err := os.MkdirTemp(filepath.Dir(f.dir), "."+filepath.Base(f.dir)+stageInfix)
-	if err != nil {
+	dir := f.stageDir()
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 		return nil, fmt.Errorf("create staging folder: %w", err)
 	}
 	return &folderStage{target: f, tmp: OpenFolder(dir)}, nil
+}
+
+// stageDir is this process's staging folder for f.
+func (f *Folder) stageDir() string {
+	return filepath.Join(filepath.Dir(f.dir), "."+filepath.Base(f.dir)+stageInfix+strconv.Itoa(os.Getpid()))
+}
+
+// RemoveStage removes the staging folder Stage keeps, when done with f.
+func (f *Folder) RemoveStage() error {
+	return os.RemoveAll(f.stageDir())
 }
 
 func (s *folderStage) record(rel string) {
@@ -86,7 +100,7 @@ func (s *folderStage) Commit() error {
 			return fmt.Errorf("write %s: %w", rel, err)
 		}
 	}
-	return s.Discard()
+	return nil // the staging folder, now empty of files, serves the next rebuild
 }
 
 func (s *folderStage) Discard() error {
