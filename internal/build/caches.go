@@ -55,10 +55,15 @@ type caches struct {
 	tmpl         tmplMemo
 	layoutsDirty bool
 
-	// Parsed pages live on their file (file.parsed). Key: parseIn (the
-	// path, the hash of the bytes, the converter options, Minify).
-	// Invariant: page is content.NewPage of that source; listing is page
-	// without its body (what the index may read) and listKey its key.Of.
+	// Parsed pages live on their file (file.parsed), and in the cache's
+	// parses and bodies packs. Key: parseIn (the path, the hash of the
+	// bytes, the converter options, Minify), and the image files the
+	// conversion read (parsed.deps), checked to hold before any reuse.
+	// Invariant: listing is content.NewPage of that source without its
+	// body (what the index may read), listKey its key.Of; the body, in
+	// memory or in the cache, is the converted document, and bodyKey its
+	// key. The drawing tools (fonts, logo, words) are kept in Builder.draw
+	// with their own key and invariant (fonts.go).
 	// parseOpts is the key of the options of the last parse: while it
 	// stays, only files that may have changed are read again.
 	parseOpts key.Sum
