@@ -192,7 +192,7 @@ func (b *Builder) ensureArtifacts(ctx context.Context, arts []*artifact) error {
 		if b.opts.Serve {
 			return
 		}
-		if size, ok := b.blobs.size(a.key); ok {
+		if size, ok := b.blobs.size(a.key, a.ext); ok {
 			a.size = size
 			return
 		}
@@ -202,7 +202,7 @@ func (b *Builder) ensureArtifacts(ctx context.Context, arts []*artifact) error {
 			return
 		}
 		a.size = int64(len(data))
-		errs[i] = b.blobs.put(a.key, data)
+		errs[i] = b.blobs.put(a.key, a.ext, data)
 	})
 	if err != nil {
 		return err
@@ -219,30 +219,46 @@ func (b *Builder) ensureArtifacts(ctx context.Context, arts []*artifact) error {
 	return nil
 }
 
-// bytes returns an artifact's bytes: from the cache, verified, or made anew
-// when the cache lacks them or holds them damaged.
+// artifactBytes returns an artifact's bytes: from the cache, verified, or
+// made anew when the cache lacks them or holds them damaged.
 func (b *Builder) artifactBytes(a *artifact) ([]byte, error) {
-	if data, ok := b.blobs.get(a.key); ok {
+	if data, ok := b.blobs.get(a.key, a.ext); ok {
 		return data, nil
 	}
 	data, err := a.make()
 	if err != nil {
 		return nil, fmt.Errorf("make %s: %w", a.path, err)
 	}
-	return data, b.blobs.put(a.key, data)
+	return data, b.blobs.put(a.key, a.ext, data)
 }
 
-// blobs keeps made artifacts: in the cache's pack, or in memory for a
-// Builder without a cache folder.
+// artifactFile returns the cache file of an artifact, verified, making it
+// when the cache lacks it; "" without a cache folder.
+func (b *Builder) artifactFile(a *artifact) (string, error) {
+	if b.blobs.files == nil {
+		return "", nil
+	}
+	if _, ok := b.blobs.files.Size(a.key, a.ext); ok {
+		return b.blobs.files.Path(a.key, a.ext), nil
+	}
+	if _, err := b.artifactBytes(a); err != nil {
+		return "", err
+	}
+	return b.blobs.files.Path(a.key, a.ext), nil
+}
+
+// blobs keeps made artifacts: in the cache folder, one read-only file each
+// (published by hard link; see cache.Files), or in memory for a Builder
+// without a cache folder.
 type blobs struct {
-	pack *cache.Pack
-	mu   sync.Mutex
-	mem  map[key.Sum][]byte
+	files *cache.Files
+	mu    sync.Mutex
+	mem   map[key.Sum][]byte
 }
 
-func (s *blobs) size(k key.Sum) (int64, bool) {
-	if s.pack != nil {
-		return s.pack.Size(k)
+func (s *blobs) size(k key.Sum, ext string) (int64, bool) {
+	if s.files != nil {
+		return s.files.Size(k, ext)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -250,9 +266,9 @@ func (s *blobs) size(k key.Sum) (int64, bool) {
 	return int64(len(data)), ok
 }
 
-func (s *blobs) get(k key.Sum) ([]byte, bool) {
-	if s.pack != nil {
-		return s.pack.Get(k)
+func (s *blobs) get(k key.Sum, ext string) ([]byte, bool) {
+	if s.files != nil {
+		return s.files.Get(k, ext)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -260,9 +276,10 @@ func (s *blobs) get(k key.Sum) ([]byte, bool) {
 	return data, ok
 }
 
-func (s *blobs) put(k key.Sum, data []byte) error {
-	if s.pack != nil {
-		return s.pack.Put(k, data)
+func (s *blobs) put(k key.Sum, ext string, data []byte) error {
+	if s.files != nil {
+		_, err := s.files.Put(k, ext, data)
+		return err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -57,11 +57,18 @@ type Options struct {
 }
 
 // Sink receives the output files. Implementations must accept concurrent calls
-// for different paths. Files from the cache are copied, never linked: writing
-// to a published file cannot change the cache.
+// for different paths.
 type Sink interface {
 	WriteFile(path string, data []byte) error
 	RemoveFile(path string) error
+}
+
+// A Linker is a Sink (or a Stage) that can put a cache file at a path by a
+// hard link, where the file system allows: PDFs and cards are published so,
+// in microseconds. Cache files are read-only and verified before each use
+// (cache.Files), so a published file written to cannot pass for the cache's.
+type Linker interface {
+	LinkFile(path, src string) error
 }
 
 // A Stager is a Sink that can stage a rebuild's files: what is written to the
@@ -145,7 +152,7 @@ func New(fsys fs.FS, opts Options) (*Builder, error) {
 		b.store = store
 		// Artifacts are keyed by the version of the code that draws them
 		// (pdf.Version, the card's): they outlive an upgrade of folio.
-		if b.blobs.pack, err = store.Unversioned("artifacts"); err != nil {
+		if b.blobs.files, err = store.Files("artifacts"); err != nil {
 			store.Close()
 			return nil, err
 		}

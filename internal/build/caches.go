@@ -207,8 +207,12 @@ func (b *Builder) compact() {
 	if b.c.plan != nil && b.c.plan.finals != nil {
 		_ = b.pages.Compact(pages)
 	}
-	if b.c.artifacts.set != nil {
-		_ = b.blobs.pack.Compact(arts)
+	if b.c.artifacts.set != nil && b.blobs.files != nil {
+		live := make(map[key.Sum]bool, len(arts))
+		for _, k := range arts {
+			live[k] = true
+		}
+		b.blobs.files.Keep(live)
 	}
 	if len(parses) > 0 {
 		_ = b.parses.Compact(parses)

@@ -73,7 +73,7 @@ func (l *lazy) get(urlPath string) (data []byte, ok bool, err error) {
 
 // make returns an artifact's bytes; one call makes them however many ask.
 func (l *lazy) make(a *artifact) ([]byte, error) {
-	if data, ok := l.b.blobs.get(a.key); ok {
+	if data, ok := l.b.blobs.get(a.key, a.ext); ok {
 		return data, nil
 	}
 	l.mu.Lock()
@@ -125,7 +125,7 @@ func (l *lazy) background() {
 			if stale {
 				break
 			}
-			if _, ok := l.b.blobs.size(a.key); ok {
+			if _, ok := l.b.blobs.size(a.key, a.ext); ok {
 				continue
 			}
 			l.run.RLock()

@@ -124,7 +124,7 @@ func (b *Builder) run(ctx context.Context, sink Sink, changed []string, fresh bo
 	}
 	step("write", t0)
 	b.dropBodies()
-	if b.store != nil && b.opts.Serve && (b.pages.Grown() || b.blobs.pack.Grown() || b.parses.Grown()) {
+	if b.store != nil && b.opts.Serve && (b.pages.Grown() || b.parses.Grown()) {
 		b.compact() // a long session keeps the cache bounded
 	}
 

@@ -253,7 +253,16 @@ func (b *Builder) runJob(pl *plan, i int32, w *writer) jobResult {
 		if b.opts.Serve {
 			return res // served from the cache, made when asked for (lazy.go)
 		}
-		data, err = b.artifactBytes(j.art)
+		a := j.art
+		var file string
+		if file, err = b.artifactFile(a); err == nil && file != "" {
+			res.hash, res.size = contentHash([]byte(a.key.String())), a.size
+			res.err = w.link(j.path, file, a.size, res.hash)
+			return res
+		}
+		if err == nil {
+			data, err = b.artifactBytes(a)
+		}
 	case jobCopy:
 		data, err = fs.ReadFile(b.fsys, j.src.src.path)
 	default:

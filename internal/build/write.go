@@ -85,6 +85,29 @@ func (w *writer) put(path string, data []byte, hash uint64) error {
 	return nil
 }
 
+// link takes a file of the cache, by a hard link where the sink can.
+func (w *writer) link(path, file string, size int64, hash uint64) error {
+	if w.same(path, hash) {
+		return nil
+	}
+	var l Linker
+	switch w.mode {
+	case writeDirect:
+		l, _ = w.sink.(Linker)
+	case writeStaged:
+		l = w.stage
+	}
+	if l == nil {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return err
+		}
+		return w.put(path, data, hash)
+	}
+	w.count(path, size)
+	return l.LinkFile(path, file)
+}
+
 func (w *writer) discard() {
 	if w.stage != nil {
 		_ = w.stage.Discard()

@@ -38,6 +38,7 @@ type Store struct {
 
 	mu    sync.Mutex
 	packs map[string]*Pack
+	files []*Files
 }
 
 // Open returns the cache in dir, creating the folder, and removes what runs
@@ -98,7 +99,10 @@ func (s *Store) Close() error {
 	for _, p := range s.packs {
 		errs = append(errs, p.Close())
 	}
-	s.packs = map[string]*Pack{}
+	for _, f := range s.files {
+		errs = append(errs, f.close())
+	}
+	s.packs, s.files = map[string]*Pack{}, nil
 	return errors.Join(errs...)
 }
 

@@ -190,3 +190,41 @@ func TestSecondUserAndLeftovers(t *testing.T) {
 		t.Error("the second user wrote into the pack the first holds")
 	}
 }
+
+// A file entry is read-only, verified by its checksum once its inode changed,
+// and removed when damaged; its verification is remembered across runs.
+func TestFilesVerified(t *testing.T) {
+	dir := t.TempDir()
+	s, _ := open(t, dir)
+	f, err := s.Files("artifacts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := key.Of("card")
+	p, err := f.Put(k, ".png", []byte("png bytes"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info, _ := os.Stat(p); info.Mode().Perm()&0o222 != 0 {
+		t.Errorf("entry mode %v, want read-only", info.Mode())
+	}
+	if size, ok := f.Size(k, ".png"); !ok || size != 9 {
+		t.Fatalf("Size = %d, %v", size, ok)
+	}
+	s.Close()
+	s, _ = open(t, dir)
+	f, _ = s.Files("artifacts")
+	if got, ok := f.Get(k, ".png"); !ok || string(got) != "png bytes" {
+		t.Fatalf("after reopening: %q, %v", got, ok)
+	}
+	// Written to through a hard link (as root may): found damaged.
+	os.Chmod(p, 0o644)
+	os.WriteFile(p, []byte("png bytez"), 0o644)
+	if _, ok := f.Size(k, ".png"); ok {
+		t.Error("an entry written to was used")
+	}
+	if _, err := os.Stat(p); err == nil {
+		t.Error("a damaged entry was left")
+	}
+	s.Close()
+}
