@@ -6,12 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/peeplcoach/folio/internal/build"
 	"github.com/peeplcoach/folio/internal/output"
+	"github.com/peeplcoach/folio/internal/sitefs"
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -43,12 +43,18 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		outDir = filepath.Join(*src, outDir) // public/ belongs to the site, like content/
 	}
 
+	site, err := sitefs.Open(*src)
+	if err != nil {
+		fmt.Fprintf(stderr, "folio build: %v\n", err)
+		return exitFailed
+	}
+	defer site.Close()
 	stage, err := output.NewStaging(outDir, *src)
 	if err != nil {
 		fmt.Fprintf(stderr, "folio build: %v\n", err)
 		return exitFailed
 	}
-	b, err := build.New(os.DirFS(*src), build.Options{
+	b, err := build.New(site, build.Options{
 		Drafts: *drafts, Future: *future, BaseURL: *baseURL, Minify: *minify, Fingerprint: true,
 		CacheDir: cacheFolder(*src, *cacheDir),
 	})

@@ -7,11 +7,13 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/peeplcoach/folio/internal/sitefs"
 	"github.com/peeplcoach/folio/internal/slug"
 )
 
@@ -42,30 +44,48 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 // newArticle writes the file of a new draft article and returns its path. It
 // never replaces a file: O_EXCL makes the check and the creation one step.
+// It writes through the site's os.Root, so that a content/articles that is a
+// symbolic link to somewhere else cannot send the file outside the site.
 func newArticle(src, title, s string, now time.Time) (string, error) {
-	dir := filepath.Join(src, "content", "articles")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("create %s: %w", dir, err)
+	site, err := sitefs.Open(src)
+	if err != nil {
+		return "", err
 	}
-	path := filepath.Join(dir, s+".md")
-	if _, err := os.Stat(filepath.Join(dir, s, "index.md")); err == nil {
-		return "", fmt.Errorf("%s already exists as a bundle: choose another title", filepath.Join(dir, s))
+	defer site.Close()
+	root := site.Root()
+	dir := path.Join("content", "articles")
+	show := func(p string) string { return filepath.Join(src, filepath.FromSlash(p)) }
+	if err := root.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("create %s: %w", show(dir), explainRoot(err))
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	name := path.Join(dir, s+".md")
+	if _, err := root.Stat(path.Join(dir, s, "index.md")); err == nil {
+		return "", fmt.Errorf("%s already exists as a bundle: choose another title", show(path.Join(dir, s)))
+	}
+	f, err := root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return "", fmt.Errorf("%s already exists: choose another title, or edit it", path)
+		return "", fmt.Errorf("%s already exists: choose another title, or edit it", show(name))
 	}
 	if err != nil {
-		return "", fmt.Errorf("create %s: %w", path, err)
+		return "", fmt.Errorf("create %s: %w", show(name), explainRoot(err))
 	}
 	body := fmt.Sprintf("---\ntitle: %s\ndate: %s\nsummary: \"\"\ntopics: []\ndraft: true\n---\n\nWrite the introduction here.\n\n## First section\n\n- [ ] An action item readers can tick off\n",
 		strconv.Quote(title), now.Format("2006-01-02"))
 	if _, err := f.WriteString(body); err != nil {
 		f.Close()
-		return "", fmt.Errorf("write %s: %w", path, err)
+		return "", fmt.Errorf("write %s: %w", show(name), err)
 	}
 	if err := f.Close(); err != nil {
-		return "", fmt.Errorf("write %s: %w", path, err)
+		return "", fmt.Errorf("write %s: %w", show(name), err)
 	}
-	return path, nil
+	return show(name), nil
+}
+
+// explainRoot says in words that a path led outside the site folder.
+func explainRoot(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Err.Error() == "path escapes from parent" {
+		return errors.New("a symbolic link on the way leads outside the site folder: folio writes only inside it")
+	}
+	return err
 }

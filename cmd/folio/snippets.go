@@ -11,6 +11,7 @@ import (
 
 	"github.com/peeplcoach/folio/internal/build"
 	"github.com/peeplcoach/folio/internal/content"
+	"github.com/peeplcoach/folio/internal/sitefs"
 	"github.com/peeplcoach/folio/internal/slug"
 	"github.com/peeplcoach/folio/internal/social"
 )
@@ -47,7 +48,13 @@ func runSnippets(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		sinceDate = t
 	}
 
-	b, err := build.New(os.DirFS(*src), build.Options{Drafts: *drafts, Future: *future})
+	site, err := sitefs.Open(*src)
+	if err != nil {
+		fmt.Fprintf(stderr, "folio snippets: %v\n", err)
+		return exitFailed
+	}
+	defer site.Close()
+	b, err := build.New(site, build.Options{Drafts: *drafts, Future: *future})
 	if err != nil {
 		fmt.Fprintf(stderr, "folio snippets: %v\n", err)
 		return exitFailed

@@ -3,6 +3,7 @@ package serve
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"os"
 	"regexp"
@@ -52,14 +53,21 @@ type netlifyFile struct {
 	} `toml:"redirects"`
 }
 
-// loadNetlify reads the rules of the netlify.toml at path; an empty path
-// means no rules. Rules the preview cannot honour (conditions on country,
-// role or query, proxies to other hosts) are skipped with a warning each.
-func loadNetlify(path string) (netlifyRules, []string, error) {
+// loadNetlify reads the rules of the netlify.toml at path, from site when it
+// is set; an empty path means no rules. Rules the preview cannot honour
+// (conditions on country, role or query, proxies to other hosts) are skipped
+// with a warning each.
+func loadNetlify(site fs.FS, path string) (netlifyRules, []string, error) {
 	if path == "" {
 		return netlifyRules{}, nil, nil
 	}
-	data, err := os.ReadFile(path)
+	var data []byte
+	var err error
+	if site != nil {
+		data, err = fs.ReadFile(site, path)
+	} else {
+		data, err = os.ReadFile(path)
+	}
 	if err != nil {
 		return netlifyRules{}, nil, fmt.Errorf("read netlify config: %w", err)
 	}

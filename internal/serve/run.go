@@ -63,7 +63,7 @@ func Start(ctx context.Context, cfg Config, rebuild RebuildFunc) (*Server, error
 		return nil, err
 	}
 	logw := &lockedWriter{w: cfg.Log}
-	rules, warnings, err := loadNetlify(cfg.Netlify)
+	rules, warnings, err := loadNetlify(cfg.Site, cfg.Netlify)
 	if err != nil {
 		return nil, fmt.Errorf("serve: %w", err)
 	}
