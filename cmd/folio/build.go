@@ -80,9 +80,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitFailed
 	}
 	if err := stage.Commit(); err != nil {
-		stage.Discard()
-		fmt.Fprintf(stderr, "folio build: %v\n", err)
-		return exitFailed
+		var leftover *output.LeftoverError
+		if !errors.As(err, &leftover) {
+			stage.Discard()
+			fmt.Fprintf(stderr, "folio build: %v\n", err)
+			return exitFailed
+		}
+		fmt.Fprintf(stderr, "warning: %v\n", err)
 	}
 	for _, w := range report.Warnings {
 		fmt.Fprintf(stderr, "warning: %s\n", prefixed(*src, w.Error()))
