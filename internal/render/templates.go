@@ -42,6 +42,16 @@ type Templates struct {
 	plain *Templates
 
 	cached sync.Map // partialCached's outputs: cacheKey → template.HTML
+
+	// execs are the copies of the sets that pages execute (see exec.go):
+	// the sets above are only ever cloned.
+	execs executors
+	// hooked names the partials that count themselves on the stack (see
+	// hookRecursion), so that partial does not count them twice.
+	hooked map[string]bool
+	// sites holds where each template calls another ("file:line:col" by
+	// caller and callee), for errors of the depth limit.
+	sites map[[2]string]string
 }
 
 // LoadOptions configure Load.
@@ -124,7 +134,7 @@ func parse(files map[string]string) (*Templates, error) {
 		return nil, &LayoutError{Path: "layouts/baseof.html", Msg: "missing: every site needs a base layout"}
 	}
 	t := &Templates{byKind: map[string]*template.Template{}, entry: map[string]string{}}
-	fm := template.FuncMap{"partial": t.partial, "partialCached": t.partialCached}
+	fm := placeholderFuncs()
 	for name, fn := range funcs {
 		fm[name] = fn
 	}
@@ -177,10 +187,56 @@ func parse(files map[string]string) (*Templates, error) {
 	if len(errs) > 0 {
 		return nil, joinErrors(errs)
 	}
-	// Every kind is cloned above; html/template forbids cloning a set once it
-	// has run, so base is only executed from here on.
+	// Calls to templates that do not exist fail at load, at their line,
+	// whichever page would run them first.
+	errs = checkCalls(base, base)
+	for _, kind := range Kinds {
+		errs = append(errs, checkCalls(t.byKind[kind], base)...)
+	}
+	if len(errs) > 0 {
+		return nil, joinErrors(dedupe(errs))
+	}
+	t.sites = map[[2]string]string{}
+	for i, set := range append([]*template.Template{base}, sortedSets(t.byKind)...) {
+		for _, c := range calls(set) {
+			if _, ok := t.sites[[2]string{c.from, c.to}]; !ok {
+				t.sites[[2]string{c.from, c.to}] = c.at
+			}
+		}
+		hooked, err := hookRecursion(set)
+		if err != nil {
+			return nil, err
+		}
+		if i == 0 {
+			t.hooked = hooked // partials run in base's copies
+		}
+	}
+	// None of these sets is executed: executors clone them (see exec.go).
 	t.partials = base
 	return t, nil
+}
+
+// sortedSets returns the sets of the kinds, in the order of Kinds.
+func sortedSets(byKind map[string]*template.Template) []*template.Template {
+	var sets []*template.Template
+	for _, k := range Kinds {
+		sets = append(sets, byKind[k])
+	}
+	return sets
+}
+
+// dedupe drops repeated errors: a partial's error is found in every set
+// that holds the partial.
+func dedupe(errs []error) []error {
+	seen := map[string]bool{}
+	out := errs[:0]
+	for _, e := range errs {
+		if !seen[e.Error()] {
+			seen[e.Error()] = true
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // cardPartial renders an article as lists show it.
@@ -200,14 +256,31 @@ func (t *Templates) RenderCard(c *Card) error {
 }
 
 func (t *Templates) renderCard(c *Card) error {
-	buf := bufPool.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer bufPool.Put(buf)
-	if err := t.partials.ExecuteTemplate(buf, cardPartial, c); err != nil {
-		return layoutError(err)
+	return t.run(cardPartial, "the card of "+c.URL, func(e *executor) error {
+		set, err := e.partialSet()
+		if err != nil {
+			return err
+		}
+		buf := bufPool.Get().(*bytes.Buffer)
+		buf.Reset()
+		defer bufPool.Put(buf)
+		if err := e.execute(set, buf, cardPartial, cardPartial, c); err != nil {
+			return executionError(err, t.sites)
+		}
+		c.HTML = template.HTML(buf.String())
+		return nil
+	})
+}
+
+// executionError is layoutError, but an error of the depth limit is
+// reported once at the call that went too deep (found in sites, see
+// callSites), with the chain of templates.
+func executionError(err error, sites map[[2]string]string) error {
+	var de *DepthError
+	if errors.As(err, &de) {
+		return depthError(err, de, sites)
 	}
-	c.HTML = template.HTML(buf.String())
-	return nil
+	return layoutError(err)
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
@@ -221,68 +294,40 @@ func (t *Templates) Execute(kind string, v *View) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// ExecuteTo renders one page of the given kind into w.
+// ExecuteTo renders one page of the given kind into w. A template that
+// panics, or calls deeper than MaxDepth, is an error naming the layout.
 func (t *Templates) ExecuteTo(w io.Writer, kind string, v *View) error {
-	set, ok := t.byKind[kind]
-	if !ok {
+	if _, ok := t.byKind[kind]; !ok {
 		return fmt.Errorf("no template for page kind %q", kind)
 	}
-	if err := set.ExecuteTemplate(w, t.entry[kind], v); err != nil {
-		if t.plain != nil {
-			// Report the error with the lines of the layouts as written.
-			if perr := t.plain.ExecuteTo(io.Discard, kind, v); perr != nil {
-				return perr
-			}
-		}
-		return layoutError(err)
+	what := "a " + kind + " page"
+	if v != nil && v.URL != "" {
+		what = "the page " + v.URL
 	}
-	return nil
+	err := t.run(kind+".html", what, func(e *executor) error {
+		set, err := e.set(kind)
+		if err != nil {
+			return err
+		}
+		if err := e.execute(set, w, t.entry[kind], kind+".html", v); err != nil {
+			return executionError(err, t.sites)
+		}
+		return nil
+	})
+	if err != nil && t.plain != nil {
+		// Report the error with the lines of the layouts as written.
+		if perr := t.plain.ExecuteTo(io.Discard, kind, v); perr != nil {
+			return perr
+		}
+	}
+	return err
 }
 
 // Minified reports whether the templates were parsed from minified sources,
 // so that pages need no minifying of their own.
 func (t *Templates) Minified() bool { return t.plain != nil }
 
-// partial renders a partial and returns its HTML, so a template can keep it
-// in a variable and show it twice without rendering it twice:
-// {{ $box := partial "partials/checklist-box.html" . }}.
-func (t *Templates) partial(name string, data any) (template.HTML, error) {
-	buf := bufPool.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer bufPool.Put(buf)
-	if err := t.partials.ExecuteTemplate(buf, name, data); err != nil {
-		return "", err
-	}
-	return template.HTML(buf.String()), nil
-}
-
-// partialCached renders a partial once per build for each distinct set of
-// variants and reuses the output: {{ partialCached "partials/footer.html" . }}
-// renders the footer once for the whole site; {{ partialCached
-// "partials/header.html" . .Kind .NavCurrent }} once per kind and current
-// navigation entry. The variants must say everything the partial's output
-// depends on besides the site, or pages would show another page's partial.
-func (t *Templates) partialCached(name string, data any, variants ...any) (template.HTML, error) {
-	var site uint64
-	if v, ok := data.(*View); ok && v.Site != nil {
-		site = v.Site.cachedKey()
-	}
-	key := fmt.Sprint(name, "\x00", site, "\x00", variants)
-	if html, ok := t.cached.Load(key); ok {
-		return html.(template.HTML), nil
-	}
-	buf := bufPool.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer bufPool.Put(buf)
-	if err := t.partials.ExecuteTemplate(buf, name, data); err != nil {
-		return "", err
-	}
-	html := template.HTML(buf.String())
-	t.cached.Store(key, html)
-	return html, nil
-}
-
-var templateErr = regexp.MustCompile(`^(?:html/)?template: ([^:]+):(\d+)(?::\d+)?: (.*)$`)
+var templateErr = regexp.MustCompile(`^(?:html/)?template: ?([^:]+):(\d+)(?::\d+)?: (.*)$`)
 
 // layoutError turns a text/template or html/template error into a *LayoutError
 // naming the layout file and line.
