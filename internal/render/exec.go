@@ -280,4 +280,3 @@ func depthError(err error, de *DepthError, sites map[[2]string]string) error {
 		err = ee.Err // look below this level
 	}
 }
-

@@ -100,8 +100,8 @@ func TestRecursionIsStoppedWithTheChain(t *testing.T) {
 func TestBoundedRecursionRenders(t *testing.T) {
 	// A template may call itself while its data runs out: nested lists.
 	tmpl, err := Load(withFiles(map[string]string{
-		"page.html":          "{{ define \"main\" }}{{ template \"partials/list.html\" .Title }}|{{ partial \"partials/plist.html\" .Title }}{{ end }}",
-		"partials/list.html": "{{ if . }}<ul>{{ template \"partials/list.html\" (slice . 1) }}</ul>{{ end }}",
+		"page.html":           "{{ define \"main\" }}{{ template \"partials/list.html\" .Title }}|{{ partial \"partials/plist.html\" .Title }}{{ end }}",
+		"partials/list.html":  "{{ if . }}<ul>{{ template \"partials/list.html\" (slice . 1) }}</ul>{{ end }}",
 		"partials/plist.html": "{{ if . }}<ol>{{ partial \"partials/plist.html\" (slice . 1) }}</ol>{{ end }}",
 	}), LoadOptions{})
 	if err != nil {
