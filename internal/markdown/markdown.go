@@ -197,6 +197,9 @@ func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg
 // document is rendered, so a YAML message can never leak into a page.
 func (c *Converter) Convert(src []byte) (*Doc, error) {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	if err := checkSource(src); err != nil {
+		return nil, err // see strict.go
+	}
 	fm, err := scanFrontMatter(src)
 	if err != nil {
 		return nil, err
