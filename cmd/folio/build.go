@@ -119,17 +119,17 @@ func isFlagSet(fs *flag.FlagSet, name string) bool {
 	return set
 }
 
-// printErrors prints every problem of a failed build on its own line.
+// printErrors prints every problem of a failed build on its own line, each
+// cause once (see problemLines).
 func printErrors(w io.Writer, src string, err error) {
+	lines := problemLines(src, err)
+	for _, l := range lines {
+		fmt.Fprintf(w, "error: %s\n", l)
+	}
 	var be *build.Errors
 	if errors.As(err, &be) {
-		for _, e := range be.List {
-			fmt.Fprintf(w, "error: %s\n", prefixed(src, e.Error()))
-		}
-		fmt.Fprintf(w, "%d %s\n", len(be.List), plural(len(be.List), "error", "errors"))
-		return
+		fmt.Fprintf(w, "%d %s\n", len(lines), plural(len(lines), "error", "errors"))
 	}
-	fmt.Fprintf(w, "error: %v\n", err)
 }
 
 // prefixed makes a message's file path relative to the working directory, so

@@ -101,7 +101,7 @@ func rebuilder(b *build.Builder, out *output.Folder) serve.RebuildFunc {
 			rep, err = b.Rebuild(ctx, out, changed)
 		}
 		if err != nil {
-			return serve.Result{}, err
+			return serve.Result{}, summarized(".", err) // paths as the build reports them
 		}
 		summary := fmt.Sprintf("%d of %d pages rendered, %d %s written in %s", rep.Rendered, rep.Pages, rep.Written, plural(rep.Written, "file", "files"), time.Since(start).Round(100*time.Microsecond))
 		if rep.Removed > 0 {
