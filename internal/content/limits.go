@@ -59,6 +59,20 @@ func checkPage(pg *Page, fm map[string]any, probs *Problems) {
 	}
 }
 
+// MaxDescription is the length of the site's description, which the site's
+// share card shows under its title.
+const MaxDescription = 500
+
+// checkSite checks the settings of site.yaml against the limits.
+func checkSite(s *Site, probs *Problems) {
+	if n := utf8.RuneCountInString(s.Title); n > MaxTitle {
+		probs.errorf(SitePath, s.Lines["title"], "the title is %d characters long, more than %d", n, MaxTitle)
+	}
+	if n := utf8.RuneCountInString(s.Description); n > MaxDescription {
+		probs.errorf(SitePath, s.Lines["description"], "the description is %d characters long, more than %d", n, MaxDescription)
+	}
+}
+
 // yearOf returns the year a front-matter date value names: a YAML timestamp,
 // or text starting with one. (0001-01-01 is Go's zero time, which otherwise
 // reads as no date at all.)

@@ -101,3 +101,10 @@ func TestSiteSizeLimit(t *testing.T) {
 		t.Errorf("errors: %q", got)
 	}
 }
+
+func TestSiteLimits(t *testing.T) {
+	_, probs := ParseSite(conv, []byte("title: T\nbase_url: https://example.com\ndescription: "+strings.Repeat("x", 501)+"\n"))
+	if got := strings.Join(messages(probs.Errors), "\n"); got != "content/site.yaml:3: the description is 501 characters long, more than 500" {
+		t.Errorf("errors: %q", got)
+	}
+}
