@@ -24,10 +24,10 @@ import (
 //
 //	go test -fuzz FuzzRebuild -run '^$' ./internal/build/
 func FuzzRebuild(f *testing.F) {
-	f.Add([]byte{0, 1, 1, 2, 2, 1, 0, 0})                // edit, break, fix
-	f.Add([]byte{3, 3, 0, 4, 3, 0})                      // layouts broken and back
-	f.Add([]byte{5, 1, 5, 2, 1, 3, 1, 0})                // site.yaml, deletions
-	f.Add([]byte{0, 5, 1, 5, 2, 5, 4, 1, 6, 1, 6, 0})    // topics merge and collide
+	f.Add([]byte{0, 1, 1, 2, 2, 1, 0, 0})               // edit, break, fix
+	f.Add([]byte{3, 3, 0, 4, 3, 0})                     // layouts broken and back
+	f.Add([]byte{5, 1, 5, 2, 1, 3, 1, 0})               // site.yaml, deletions
+	f.Add([]byte{0, 5, 1, 5, 2, 5, 4, 1, 6, 1, 6, 0})   // topics merge and collide
 	f.Add([]byte{0, 200, 'x', 'y', 1, 201, 0xff, 0xfe}) // raw bytes as content
 	f.Add([]byte{3, 2, 0, 1, 3, 1, 4, 2})
 	design := fuzzDesign(f)
