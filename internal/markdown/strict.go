@@ -41,7 +41,46 @@ func checkSource(src []byte) error {
 	if err := checkNesting(src); err != nil {
 		return err
 	}
+	if err := checkShortSeparators(src); err != nil {
+		return err
+	}
 	return checkDuplicateKeys(src)
+}
+
+// checkShortSeparators refuses a line of one or two dashes where the YAML
+// front-matter reader (goldmark-meta) takes it for a separator and folio
+// does not (folio wants three): at the top of the file, it would swallow
+// the text below as YAML and put the YAML error into the page; inside front
+// matter, it would end the YAML early.
+func checkShortSeparators(src []byte) error {
+	if t := bytes.TrimSpace(firstLine(src)); shortDashes(t) {
+		return &Error{Line: 1, Msg: fmt.Sprintf("a first line of %q reads as the start of front matter: write --- to start front matter, or begin with something else", t)}
+	}
+	if !isSeparator(firstLine(src)) {
+		return nil
+	}
+	rest := src[bytes.IndexByte(src, '\n')+1:]
+	for line := 2; len(rest) > 0; line++ {
+		var l []byte
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			l, rest = rest[:i], rest[i+1:]
+		} else {
+			l, rest = rest, nil
+		}
+		t := bytes.TrimSpace(l)
+		if isSeparator(t) {
+			return nil // the end of the front matter
+		}
+		if shortDashes(t) {
+			return &Error{Line: line, Msg: fmt.Sprintf("a line of %q inside front matter ends it early: write a list item as - value", t)}
+		}
+	}
+	return nil
+}
+
+// shortDashes reports whether t is "-" or "--".
+func shortDashes(t []byte) bool {
+	return (len(t) == 1 || len(t) == 2) && t[0] == '-' && t[len(t)-1] == '-'
 }
 
 // checkUTF8 reports the first byte that is not part of valid UTF-8.

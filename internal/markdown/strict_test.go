@@ -39,6 +39,9 @@ func TestStrictSource(t *testing.T) {
 		{"a key given twice", "---\ntitle: A\ndate: 2024-01-01\ntitle: B\n---\n", 4, `the key "title" is given twice`},
 		{"a nested key given twice", "---\ntitle: A\nlinkedin:\n  hook: a\n  text: b\n  hook: c\n---\n", 6, `the key "hook" is given twice`},
 		{"a flow map with a key twice", "---\ntitle: A\nimage: {src: a.png, src: b.png}\n---\n", 3, `the key "src" is given twice`},
+		{"a first line of one dash", "-\n00000’000\n", 1, `a first line of "-" reads as the start of front matter`},
+		{"a first line of two dashes", "--\ntext: x\n--\nBody\n", 1, `a first line of "--"`},
+		{"a short separator in front matter", "---\ntitle: A\ntopics:\n-\n- Trust\n---\nBody\n", 4, `a line of "-" inside front matter ends it early`},
 		{"too large", "---\ntitle: A\n---\n" + strings.Repeat("word ", MaxSize/5+1), 1, "more than the 1024 KB"},
 	}
 	for _, tt := range tests {
