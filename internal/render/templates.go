@@ -117,11 +117,17 @@ func readLayouts(fsys fs.FS) (map[string]string, error) {
 		}
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			return err
+			// A layout that cannot be read is a problem at its path, not
+			// of the folder (a symbolic link outside the site, say).
+			return &LayoutError{Path: "layouts/" + p, Msg: unwrapPath(err).Error()}
 		}
 		files[p] = string(data)
 		return nil
 	})
+	var le *LayoutError
+	if errors.As(err, &le) {
+		return nil, le
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read layouts: %w", err)
 	}
@@ -344,6 +350,16 @@ func layoutError(err error) error {
 		}
 	}
 	return &LayoutError{Path: "layouts", Msg: msg}
+}
+
+// unwrapPath drops an fs.PathError's operation and path, which a
+// LayoutError names itself.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 func joinErrors(errs []error) error {
