@@ -23,7 +23,7 @@ import (
 // badBase is the site every case starts from; a case adds, replaces or
 // (with "") deletes files.
 var badBase = map[string]string{
-	"content/site.yaml": "title: Bad Input\nbase_url: https://bad.example.com\nlanguage: en\ndescription: A site for bad input.\nauthor:\n  name: Ann\nshare_cards: false\nchecklists: false\n",
+	"content/site.yaml":     "title: Bad Input\nbase_url: https://bad.example.com\nlanguage: en\ndescription: A site for bad input.\nauthor:\n  name: Ann\nshare_cards: false\nchecklists: false\n",
 	"content/articles/a.md": "---\ntitle: Article A\ndate: 2025-01-01\ntopics: [Trust]\n---\nIntro of A.\n",
 	"content/articles/b.md": "---\ntitle: Article B\ndate: 2025-02-01\ntopics: [Trust, Managing Up]\nseries: Leading\n---\nIntro of B, linking [A](/articles/a/).\n",
 	"content/about.md":      "---\ntitle: About\n---\nAbout us.\n",
