@@ -85,6 +85,13 @@ func (f *Folder) LinkFile(rel, src string) error {
 	if err != nil {
 		return err
 	}
+	// A hard link to a symbolic link would publish the link, and whatever
+	// it points to: a cache entry planted as a link to /etc/passwd.
+	if info, err := os.Lstat(src); err != nil {
+		return fmt.Errorf("link %s: %w", rel, err)
+	} else if !info.Mode().IsRegular() {
+		return fmt.Errorf("link %s: %s is not a regular file", rel, src)
+	}
 	if err := f.mkdirs(filepath.Dir(full)); err != nil {
 		return err
 	}

@@ -229,3 +229,18 @@ func TestFullDiskStopsAllWrites(t *testing.T) {
 		t.Errorf("a permission error on one file stopped the others: %v", err)
 	}
 }
+
+func TestLinkFileRefusesSymlinks(t *testing.T) {
+	cache := t.TempDir()
+	planted := filepath.Join(cache, "card.png")
+	if err := os.Symlink("/etc/passwd", planted); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	if err := OpenFolder(out).LinkFile("a/card.png", planted); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("LinkFile of a symbolic link: %v", err)
+	}
+	if _, err := os.Lstat(filepath.Join(out, "a", "card.png")); !os.IsNotExist(err) {
+		t.Error("something was published")
+	}
+}
