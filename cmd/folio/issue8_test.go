@@ -375,4 +375,3 @@ func runUnprivileged(t *testing.T, pattern string) {
 		t.Fatalf("as nobody: %v\n%s", err, out)
 	}
 }
-
