@@ -186,12 +186,12 @@ func (e *executor) partialCached(name string, data any, variants ...any) (templa
 
 // run executes fn with an executor of t, turning a panic into an error
 // that names the template and what was being rendered.
-func (t *Templates) run(template, what string, fn func(e *executor) error) (err error) {
+func (t *Templates) run(layout, what string, fn func(e *executor) error) (err error) {
 	e := t.acquire()
 	ok := false
 	defer func() {
 		if p := recover(); p != nil {
-			err = &LayoutError{Path: "layouts/" + template, Msg: fmt.Sprintf("folio failed while rendering %s: %v (this is a bug in folio: please report it with this template)", what, p)}
+			err = &LayoutError{Path: "layouts/" + layout, Msg: fmt.Sprintf("folio failed while rendering %s: %v (this is a bug in folio: please report it with this template)", what, p)}
 		}
 		t.release(e, ok)
 	}()
@@ -218,7 +218,8 @@ func (e *DepthError) Error() string {
 
 // summarizeChain shows a long chain of template calls by its start and the
 // cycle that repeats: "article.html → partials/a.html → partials/b.html →
-// partials/a.html → … (partials/a.html → partials/b.html repeats)".
+// partials/a.html → … (partials/a.html and partials/b.html call each other
+// without end: …)".
 func summarizeChain(chain []string) string {
 	n := len(chain)
 	for period := 1; period <= 8 && 3*period <= n; period++ {
