@@ -48,7 +48,7 @@ func TestStrictSource(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			start := time.Now()
 			_, err := New(Options{}).Convert([]byte(tt.src))
-			if took := time.Since(start); took > 500*time.Millisecond {
+			if took := time.Since(start); took > 2*time.Second { // milliseconds, but -race on a busy machine
 				t.Errorf("took %s", took)
 			}
 			var e *Error
