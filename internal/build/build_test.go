@@ -82,7 +82,8 @@ func TestArticlePage(t *testing.T) {
 		`<meta name="twitter:card" content="summary_large_image">`,
 		`"@type":"BlogPosting"`, `"headline":"First: Trust \u0026 Delegation"`, `"@type":"BreadcrumbList"`,
 		`<a class="skip-link" href="#main">`, `<main id="main"`, `<nav aria-label="Main">`,
-		`Part 1 of 2 in the series <a href="/series/leading-up/">Leading Up</a>`,
+		`Part 1 of 2 in the series <a href="/series/leading-up/">“Leading Up”</a>`,
+		`<meta property="og:locale" content="en_GB">`,
 		`<a href="/articles/second/" rel="next"><span>Next:</span> Second</a>`,
 		// three headings: a table of contents
 		`<nav class="toc"`, `<a href="#two-and-a-half">Two and a half</a>`,

@@ -29,6 +29,10 @@ type Index struct {
 	Redirects []Redirect // by From
 	// ByURL finds any published page or article by its URL path.
 	ByURL map[string]*Page
+	// NextScheduled is the article held back for its date that comes out
+	// first (a draft is not scheduled), or nil: a build on or after its date
+	// publishes it.
+	NextScheduled *Page
 
 	articles map[string]*Article // by URL
 
@@ -94,6 +98,9 @@ func NewIndex(site *Site, pages []*Page, opts IndexOptions, prev *Index) (*Index
 		}
 		scheduled := p.Kind == KindArticle && p.Date.After(opts.Now)
 		if scheduled && !opts.Future {
+			if n := idx.NextScheduled; n == nil || p.Date.Before(n.Date) || p.Date.Equal(n.Date) && p.Path < n.Path {
+				idx.NextScheduled = p
+			}
 			continue
 		}
 		if other, taken := idx.ByURL[p.URL]; taken {

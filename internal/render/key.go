@@ -49,6 +49,7 @@ func (c *Card) computeKey() {
 	}
 	h.Int(int64(c.Part))
 	h.Int(int64(c.Parts))
+	h.String(string(c.SeriesLine))
 	h.Int(int64(c.ReadingMinutes))
 	h.String(c.Status)
 	c.Key = h.Sum()
@@ -111,6 +112,7 @@ func (v *View) Key() uint64 {
 			h.String(s.URL)
 			h.Int(int64(s.Part))
 			h.Int(int64(s.Parts))
+			h.String(string(s.Line), s.NextLine)
 			h.card(s.Prev)
 			h.card(s.Next)
 		} else {

@@ -127,6 +127,7 @@ func (p *planner) card(a *content.Article) *Card {
 	if a.Series != nil {
 		c.Series = &Link{Name: a.Series.Name, URL: a.Series.URL}
 		c.Part, c.Parts = a.Part, len(a.Series.Articles)
+		c.SeriesLine = seriesLineHTML(p.site.words, c.Part, c.Parts, c.Series.Name, c.Series.URL)
 	}
 	c.computeKey()
 	return c
@@ -145,12 +146,13 @@ func (p *planner) article(a *content.Article) {
 		av.TOC = toc
 	}
 	if a.Series != nil {
-		av.SeriesBox = &SeriesBox{Name: a.Series.Name, URL: a.Series.URL, Part: a.Part, Parts: len(a.Series.Articles)}
+		av.SeriesBox = &SeriesBox{Name: a.Series.Name, URL: a.Series.URL, Part: a.Part, Parts: len(a.Series.Articles), Line: c.SeriesLine}
 		if a.Prev != nil {
 			av.SeriesBox.Prev = p.cards[a.Prev]
 		}
 		if a.Next != nil {
 			av.SeriesBox.Next = p.cards[a.Next]
+			av.SeriesBox.NextLine = p.site.words.SeriesLine(a.Part+1, len(a.Series.Articles), a.Series.Name)
 		}
 	}
 	for _, r := range a.Related {
@@ -256,7 +258,7 @@ func (p *planner) series() {
 		p.paginateCards(s.URL, "series", p.cardsOf(s.Articles), func(page int) *View {
 			return &View{
 				Title:       ser.Name,
-				Description: "The " + ser.Name + " series from " + p.site.Title + ", in reading order: " + strconv.Itoa(len(ser.Articles)) + " parts.",
+				Description: "The " + ser.Name + " series from " + p.site.Title + ", in reading order: " + p.site.words.T("series_parts", "count", len(ser.Articles)) + ".",
 				Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: "Series", URL: "/series/"}, {Name: ser.Name, URL: ser.URL}},
 				List:        &List{Heading: ser.Name},
 			}

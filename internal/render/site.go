@@ -2,6 +2,7 @@ package render
 
 import (
 	"github.com/peeplcoach/folio/internal/content"
+	"github.com/peeplcoach/folio/internal/i18n"
 )
 
 // NewSite makes the site-wide view data of a build.
@@ -15,6 +16,8 @@ func NewSite(idx *content.Index, assets *Assets, serve bool) *Site {
 		Organisation: Party{Name: s.Organisation.Name, URL: s.Organisation.URL, Logo: s.Organisation.Logo},
 		Author:       Party{Name: s.Author.Name, URL: s.Author.URL},
 		LinkedIn:     s.LinkedIn.Page,
+		Locale:       i18n.Locale(s.Language),
+		words:        siteStrings(s.Language),
 		Nav: []Link{
 			{Name: "Articles", URL: "/"},
 			{Name: "Topics", URL: "/topics/"},
@@ -30,8 +33,11 @@ func NewSite(idx *content.Index, assets *Assets, serve bool) *Site {
 	for _, p := range idx.Pages {
 		site.Pages = append(site.Pages, Link{Name: p.Title, URL: p.URL})
 	}
-	if len(idx.Articles) > 0 {
-		site.Year = idx.Articles[0].Date.Year()
+	// The newest article's year (an update counts), not the clock's, so
+	// that two builds of the same site are the same; the build sets the
+	// year of a site with no article.
+	for _, a := range idx.Articles {
+		site.Year = max(site.Year, a.Modified().Year())
 	}
 	if s.Image.Src != "" {
 		if a, ok := assets.Lookup(s.Image.Src); ok {
@@ -50,7 +56,7 @@ func (s *Site) cachedKey() uint64 {
 // Key hashes the site data, which every page shares.
 func (s *Site) Key() uint64 {
 	h := newHasher()
-	for _, x := range []string{s.Title, s.Description, s.Language, s.BaseURL, s.Organisation.Name, s.Organisation.URL, s.Organisation.Logo, s.Author.Name, s.Author.URL, s.Author.Logo, s.LinkedIn} {
+	for _, x := range []string{s.Title, s.Description, s.Language, s.Locale, s.BaseURL, s.Organisation.Name, s.Organisation.URL, s.Organisation.Logo, s.Author.Name, s.Author.URL, s.Author.Logo, s.LinkedIn, s.PreviewBanner} {
 		h.String(x)
 	}
 	for _, links := range [][]Link{s.Nav, s.Pages} {
@@ -74,5 +80,6 @@ func (s *Site) Key() uint64 {
 		h.String(s.Image.Type)
 	}
 	h.Bool(s.Serve)
+	h.Bool(s.Preview)
 	return h.Sum()
 }

@@ -4,6 +4,8 @@ import (
 	"html/template"
 	"sync"
 	"time"
+
+	"github.com/peeplcoach/folio/internal/i18n"
 )
 
 // View is the data every template gets as its dot. Which fields are set depends
@@ -49,9 +51,16 @@ type Site struct {
 	Nav          []Link     // main navigation
 	Pages        []Link     // the standalone pages (About …), for the footer
 	Feeds        []FeedLink // the site's feeds
-	Year         int        // copyright year: the newest article's, so builds repeat
+	Locale       string     // Open Graph locale of Language: "en_US"
+	Year         int        // copyright year: the newest article's, else the build's, so builds repeat
 	Image        *Image     // default share image
 	Serve        bool       // rendered for folio serve (drafts shown, banners)
+	// Preview is set for a deploy preview (folio build --preview): every
+	// page shows PreviewBanner and asks search engines not to index it.
+	Preview       bool
+	PreviewBanner string
+
+	words *i18n.Catalog // the words of Language
 
 	keyOnce sync.Once
 	key     uint64
@@ -91,6 +100,7 @@ type Card struct {
 	Topics         []Link
 	Series         *Link
 	Part, Parts    int
+	SeriesLine     template.HTML // "Part 2 of 5 in the series “Name”", the name linked
 	ReadingMinutes int
 	Status         string // "", "Draft", "Scheduled for …"
 	Key            uint64 // hash of the fields above
@@ -121,6 +131,8 @@ type TOCEntry struct {
 type SeriesBox struct {
 	Name, URL   string
 	Part, Parts int
+	Line        template.HTML // "Part 2 of 5 in the series “Name”", the name linked
+	NextLine    string        // the series line of the next part, when there is one
 	Prev, Next  *Card
 }
 

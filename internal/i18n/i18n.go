@@ -1,0 +1,205 @@
+// Package i18n holds the words folio puts around a writer's text: interface
+// strings of the default layouts, LinkedIn posts, cards and PDFs, in English,
+// German, French and Spanish. A site overrides or adds strings with
+// i18n/<lang>.yaml in its folder.
+//
+// A string may have named placeholders ("{count} min read") and plural forms
+// (one/other, chosen by the "count" argument with the language's rule).
+package i18n
+
+import (
+	"embed"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v2"
+)
+
+//go:embed strings/*.yaml
+var builtin embed.FS
+
+// Message is one string with its plural forms. One is used when the count
+// argument is singular in the language; Other otherwise, and when there is no
+// count.
+type Message struct {
+	One   string
+	Other string
+}
+
+// Catalog is the strings of one language. It is immutable once made, so pages
+// rendered in parallel share it.
+type Catalog struct {
+	lang     string // as the site wrote it: "en", "de-CH"
+	base     string // its primary subtag: "en", "de"
+	messages map[string]Message
+}
+
+// Languages lists the languages folio ships strings for.
+func Languages() []string { return []string{"de", "en", "es", "fr"} }
+
+// New returns the catalog for lang (BCP 47, such as "en-GB"): folio's strings
+// for its primary language (English when folio has none), with English for
+// any key the language lacks, then the site's override on top. override is
+// the content of the site's i18n/<lang>.yaml, or nil; file names it in errors.
+func New(lang string, override []byte, file string) (*Catalog, error) {
+	return newCatalog(lang, override, file)
+}
+
+func newCatalog(lang string, override []byte, file string) (*Catalog, error) {
+	if lang == "" {
+		lang = "en"
+	}
+	c := &Catalog{lang: lang, base: Base(lang), messages: map[string]Message{}}
+	if err := c.merge(mustBuiltin("en"), "internal/i18n/strings/en.yaml"); err != nil {
+		return nil, err
+	}
+	if c.base != "en" {
+		if data, err := builtin.ReadFile("strings/" + c.base + ".yaml"); err == nil {
+			if err := c.merge(data, "internal/i18n/strings/"+c.base+".yaml"); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if override != nil {
+		if err := c.merge(override, file); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+// English returns folio's English strings. It cannot fail: the strings are
+// built in and tested.
+func English() *Catalog {
+	c, err := newCatalog("en", nil, "")
+	if err != nil {
+		panic(err) // TestBuiltinStrings keeps this from happening
+	}
+	return c
+}
+
+func mustBuiltin(base string) []byte {
+	data, err := builtin.ReadFile("strings/" + base + ".yaml")
+	if err != nil {
+		panic(err)
+	}
+	return data
+}
+
+// merge reads a strings file: each key maps to a text, or to a map with the
+// keys one and other.
+func (c *Catalog) merge(data []byte, file string) error {
+	var raw yaml.MapSlice
+	if err := yaml.Unmarshal(data, &raw); err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	for _, item := range raw {
+		k, ok := item.Key.(string)
+		if !ok {
+			return fmt.Errorf("%s: key %v is not text", file, item.Key)
+		}
+		switch v := item.Value.(type) {
+		case string:
+			c.messages[k] = Message{Other: v}
+		case yaml.MapSlice:
+			var m Message
+			for _, f := range v {
+				s, _ := f.Value.(string)
+				switch f.Key {
+				case "one":
+					m.One = s
+				case "other":
+					m.Other = s
+				default:
+					return fmt.Errorf("%s: %s: unknown plural form %v (use one and other)", file, k, f.Key)
+				}
+			}
+			if m.Other == "" {
+				return fmt.Errorf("%s: %s: the form other is missing", file, k)
+			}
+			c.messages[k] = m
+		default:
+			return fmt.Errorf("%s: %s: want a text or {one, other}", file, k)
+		}
+	}
+	return nil
+}
+
+// Lang returns the language the catalog was made for, as the site wrote it.
+func (c *Catalog) Lang() string { return c.lang }
+
+// Has reports whether the catalog has a string for key.
+func (c *Catalog) Has(key string) bool {
+	_, ok := c.messages[key]
+	return ok
+}
+
+// Keys returns every key, sorted.
+func (c *Catalog) Keys() []string {
+	keys := make([]string, 0, len(c.messages))
+	for k := range c.messages {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// T returns the string for key with its placeholders filled from args, given
+// as name, value pairs: T("reading_time", "count", 5) → "5 min read". The
+// argument "count" also picks the plural form. An unknown key returns the key
+// itself in brackets, so a missing string shows on the page rather than
+// vanishing (TestBuiltinStrings checks that every shipped key exists).
+func (c *Catalog) T(key string, args ...any) string {
+	m, ok := c.messages[key]
+	if !ok {
+		return "[" + key + "]"
+	}
+	text := m.Other
+	for i := 0; i+1 < len(args); i += 2 {
+		if args[i] == "count" && m.One != "" {
+			if n, ok := toInt(args[i+1]); ok && PluralOne(c.base, n) {
+				text = m.One
+			}
+		}
+	}
+	if !strings.Contains(text, "{") {
+		return text
+	}
+	for i := 0; i+1 < len(args); i += 2 {
+		name, _ := args[i].(string)
+		text = strings.ReplaceAll(text, "{"+name+"}", fmt.Sprint(args[i+1]))
+	}
+	return text
+}
+
+func toInt(v any) (int, bool) {
+	switch n := v.(type) {
+	case int:
+		return n, true
+	case int64:
+		return int(n), true
+	case string:
+		i, err := strconv.Atoi(n)
+		return i, err == nil
+	}
+	return 0, false
+}
+
+// PluralOne reports whether n takes the singular form in the language base:
+// French counts 0 and 1 as singular, English, German and Spanish only 1.
+func PluralOne(base string, n int) bool {
+	if base == "fr" {
+		return n == 0 || n == 1
+	}
+	return n == 1
+}
+
+// Base returns the primary language subtag, lower-case: "en-GB" → "en".
+func Base(lang string) string {
+	if i := strings.IndexAny(lang, "-_"); i >= 0 {
+		lang = lang[:i]
+	}
+	return strings.ToLower(lang)
+}
