@@ -12,8 +12,8 @@ import (
 
 	"github.com/peeplcoach/folio/internal/build"
 	"github.com/peeplcoach/folio/internal/check"
-	"github.com/peeplcoach/folio/internal/sitefs"
 	"github.com/peeplcoach/folio/internal/content"
+	"github.com/peeplcoach/folio/internal/sitefs"
 )
 
 // linkCacheFile is where folio check keeps the results of external links,
