@@ -126,3 +126,18 @@ func TestParseYAMLStrict(t *testing.T) {
 		t.Errorf("empty settings: %v %v", values, err)
 	}
 }
+
+// BenchmarkCheckSource measures the checks every document goes through
+// before goldmark reads it, on BenchmarkConvert's document: compare the two.
+func BenchmarkCheckSource(b *testing.B) {
+	src := []byte(sample)
+	for i := 0; i < 40; i++ {
+		src = append(src, "\n\nAnother paragraph with *emphasis*, a [link](/articles/x/) and “quotes” -- for length. It keeps going for a while so the body is realistic.\n\n- item one\n- item two\n"...)
+	}
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if err := checkSource(src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
