@@ -209,7 +209,7 @@ func TestFrontMatterErrorsNameFileAndLine(t *testing.T) {
 	files["content/articles/dup.md"] = article("title: Dup\ndate: 2025-01-01\nslug: first", "")
 	s := withShareImage(newSite(t, files)).build()
 	s.assertErrors(
-		`content/articles/bad.md:3: date "someday" is not a date: write it as 2025-03-01 or 2025-03-01T09:30:00Z`,
+		`content/articles/bad.md:3: date "someday" is not a date: write it as 2025-03-01, 2025-03-01 09:30:00 +0200 or 2025-03-01T09:30:00Z`,
 		`content/articles/dup.md:4: URL /articles/first/ is already used by content/articles/first.md: give one of them another slug`,
 		`content/articles/yaml.md:2: front matter is not valid YAML: did not find expected ',' or ']'`,
 	)
@@ -284,7 +284,7 @@ func TestBundleResourcesAreCopied(t *testing.T) {
 	s.fsys["content/articles/bundle/photo.png"] = &fstest.MapFile{Data: onePixelPNG}
 	s.mustBuild()
 	s.file("articles/pictures/photo.png")
-	s.assertFile("articles/pictures/index.html", `<img src="photo.png" alt="A photo">`, `<meta property="og:image" content="https://notes.example.com/articles/pictures/photo.png">`, `<meta property="og:image:alt" content="A photo">`)
+	s.assertFile("articles/pictures/index.html", `<img src="photo.png" alt="A photo" decoding="async" width="1" height="1">`, `<meta property="og:image" content="https://notes.example.com/articles/pictures/photo.png">`, `<meta property="og:image:alt" content="A photo">`)
 }
 
 func TestSiteSettingsErrors(t *testing.T) {

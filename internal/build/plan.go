@@ -11,6 +11,7 @@ import (
 	"github.com/peeplcoach/folio/internal/feed"
 	"github.com/peeplcoach/folio/internal/key"
 	"github.com/peeplcoach/folio/internal/render"
+	"github.com/peeplcoach/folio/internal/slug"
 	"github.com/peeplcoach/folio/internal/social"
 )
 
@@ -97,6 +98,7 @@ func (b *Builder) plan(idx *content.Index, assets *render.Assets, files []publis
 			return nil
 		},
 		Checklists: func(a *content.Article) *render.Checklist { return checklists[a] },
+		Search:     idx.Site.Search,
 	})
 	for _, o := range pages.Outputs {
 		pl.jobs = append(pl.jobs, job{path: o.Path, kind: jobPage, origin: "the " + o.Kind + " page " + o.View.URL, page: o})
@@ -118,6 +120,7 @@ func (b *Builder) plan(idx *content.Index, assets *render.Assets, files []publis
 		pl.postIndex[p.Slug] = i
 	}
 	pl.jobs = append(pl.jobs, b.dataJobs(idx, posts)...)
+	pl.jobs = append(pl.jobs, b.searchJobs(idx)...)
 	for _, a := range in.arts {
 		pl.jobs = append(pl.jobs, job{path: a.path, kind: jobArtifact, origin: "folio's " + a.path, art: a})
 	}
@@ -195,7 +198,7 @@ func (b *Builder) feedJobs(idx *content.Index, posts []social.Post) []job {
 	}
 	entry := func(a *content.Article) feed.Entry {
 		e := feed.Entry{
-			ID:          feed.TagURI(host, a.Date, a.URL),
+			ID:          feed.TagURI(host, a.Date, slug.EscapePath(a.URL)),
 			Title:       a.Title,
 			URL:         site.URL(a.URL),
 			Summary:     a.Summary,

@@ -34,7 +34,8 @@ type Index struct {
 	// publishes it.
 	NextScheduled *Page
 
-	articles map[string]*Article // by URL
+	articles     map[string]*Article // by URL
+	translations map[*Page][]Translation
 
 	relatedKey uint64 // see related.go
 }
@@ -119,6 +120,7 @@ func NewIndex(site *Site, pages []*Page, opts IndexOptions, prev *Index) (*Index
 	sort.SliceStable(idx.Articles, func(i, j int) bool { return newerFirst(idx.Articles[i], idx.Articles[j]) })
 	sort.SliceStable(idx.Pages, func(i, j int) bool { return idx.Pages[i].URL < idx.Pages[j].URL })
 
+	idx.linkTranslations(sorted, &probs)
 	idx.groupTopics()
 	idx.groupSeries(&probs)
 	idx.collectRedirects(&probs)
@@ -138,8 +140,10 @@ func (idx *Index) Replace(a *Article, p *Page) bool {
 	if idx.articles[a.URL] != a || !a.Page.SameListing(p) {
 		return false
 	}
+	old := a.Page
 	a.Page = p
 	idx.ByURL[p.URL] = p
+	idx.replaceTranslation(old, p)
 	return true
 }
 

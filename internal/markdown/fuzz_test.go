@@ -22,7 +22,7 @@ func FuzzConvert(f *testing.F) {
 		if err != nil {
 			f.Fatal(err)
 		}
-		_, sections := parseTxtar(data)
+		_, sections, _ := parseTxtar(data)
 		f.Add(sections["input.md"], false)
 	}
 	for _, s := range []string{

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -44,7 +45,61 @@ func checkSource(src []byte) error {
 	if err := checkShortSeparators(src); err != nil {
 		return err
 	}
+	if err := checkJSONDuplicates(src); err != nil {
+		return err
+	}
 	return checkDuplicateKeys(src)
+}
+
+// checkJSONDuplicates reports a key that JSON front matter gives twice in
+// one object, at the second: encoding/json keeps the last silently. (TOML's
+// parser refuses them itself.) A document that is not valid JSON is left to
+// the parser that reads the values.
+func checkJSONDuplicates(src []byte) error {
+	if !looksLikeJSON(firstLine(src)) {
+		return nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(src))
+	type object struct {
+		keys      map[string]bool
+		expectKey bool
+	}
+	var stack []*object
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		var top *object
+		if len(stack) > 0 {
+			top = stack[len(stack)-1]
+		}
+		if key, ok := tok.(string); ok && top != nil && top.expectKey {
+			if top.keys[key] {
+				return &Error{Line: lineAt(src, int(dec.InputOffset())), Msg: fmt.Sprintf("the key %q is given twice in the same object: JSON would keep the last one silently; keep one", key)}
+			}
+			top.keys[key] = true
+			top.expectKey = false
+			continue
+		}
+		switch tok {
+		case json.Delim('{'):
+			stack = append(stack, &object{keys: map[string]bool{}, expectKey: true})
+			continue
+		case json.Delim('['):
+			stack = append(stack, nil)
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			stack = stack[:len(stack)-1]
+			if len(stack) == 0 {
+				return nil // the end of the front matter
+			}
+		}
+		// A value ended: the object it belongs to wants a key next.
+		if len(stack) > 0 && stack[len(stack)-1] != nil {
+			stack[len(stack)-1].expectKey = true
+		}
+	}
 }
 
 // checkShortSeparators refuses a line of one or two dashes where the YAML

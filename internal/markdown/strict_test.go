@@ -42,6 +42,8 @@ func TestStrictSource(t *testing.T) {
 		{"a first line of one dash", "-\n00000’000\n", 1, `a first line of "-" reads as the start of front matter`},
 		{"a first line of two dashes", "--\ntext: x\n--\nBody\n", 1, `a first line of "--"`},
 		{"a short separator in front matter", "---\ntitle: A\ntopics:\n-\n- Trust\n---\nBody\n", 4, `a line of "-" inside front matter ends it early`},
+		{"a JSON front-matter key given twice", "{\n  \"title\": \"A\",\n  \"linkedin\": {\"hook\": \"a\", \"text\": \"b\"},\n  \"title\": \"B\"\n}\nBody\n", 4, `the key "title" is given twice in the same object`},
+		{"a nested JSON key given twice", "{\n  \"title\": \"A\",\n  \"image\": {\"src\": \"a.png\",\n    \"src\": \"b.png\"}\n}\nBody\n", 4, `the key "src" is given twice`},
 		{"too large", "---\ntitle: A\n---\n" + strings.Repeat("word ", MaxSize/5+1), 1, "more than the 1024 KB"},
 	}
 	for _, tt := range tests {
@@ -76,6 +78,7 @@ func TestStrictSourceAcceptsRealDocuments(t *testing.T) {
 			}
 			return b.String()
 		}(),
+		"JSON front matter with lists of objects": "{\n  \"title\": \"A\",\n  \"checklist\": {\"items\": [{\"heading\": \"H\", \"items\": [\"a\"]}, {\"heading\": \"I\", \"items\": [\"b\"]}]}\n}\nBody\n",
 		"UTF-8 of every width": "---\ntitle: Café — 東京 🙏\n---\nÜber ✓ 🙏\n",
 	} {
 		if _, err := New(Options{}).Convert([]byte(src)); err != nil {

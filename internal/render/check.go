@@ -24,8 +24,10 @@ type call struct {
 	at       string // "file:line:col" of the call
 }
 
-// calls lists the calls every template of set makes, sorted by where.
-func calls(set *template.Template) []call {
+// calls lists the calls every template of set makes, sorted by where;
+// resolve turns the name a partial is called by into the template's
+// ("card.html" → "partials/card.html", see partialName).
+func calls(set *template.Template, resolve func(string) string) []call {
 	var out []call
 	for _, t := range set.Templates() {
 		if t.Tree == nil || t.Tree.Root == nil {
@@ -49,7 +51,7 @@ func calls(set *template.Template) []call {
 				if !ok {
 					return // a name computed at run time: partial counts it then
 				}
-				c.to, c.partial = s.Text, true
+				c.to, c.partial = resolve(s.Text), true
 			default:
 				return
 			}
@@ -116,9 +118,9 @@ func walkBranch(b *tparse.BranchNode, fn func(tparse.Node)) {
 // a message naming the missing template as if it were a file. Partials
 // resolve among baseof and the partials (partialSet), {{ template }} among
 // the whole set.
-func checkCalls(set, partials *template.Template) []error {
+func checkCalls(set, partials *template.Template, resolve func(string) string) []error {
 	var errs []error
-	for _, c := range calls(set) {
+	for _, c := range calls(set, resolve) {
 		in := set
 		if c.partial {
 			in = partials
@@ -195,10 +197,10 @@ func callError(at, msg string) *LayoutError {
 // nothing in any HTML context, so the escaper leaves the output as it was.
 // Templates that cannot recurse are left alone and cost nothing; partial
 // counts itself anyway, whatever its name.
-func hookRecursion(set *template.Template) (map[string]bool, error) {
+func hookRecursion(set *template.Template, resolve func(string) string) (map[string]bool, error) {
 	hooked := map[string]bool{}
 	graph := map[string][]string{}
-	for _, c := range calls(set) {
+	for _, c := range calls(set, resolve) {
 		graph[c.from] = append(graph[c.from], c.to)
 	}
 	for _, t := range set.Templates() {

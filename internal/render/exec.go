@@ -31,8 +31,8 @@ type executor struct {
 	t        *Templates
 	funcs    template.FuncMap
 	partials *template.Template
-	byKind   map[string]*template.Template
-	stack    []string // the templates being executed, outermost first
+	copies   map[*template.Template]*template.Template // by the set Load parsed
+	stack    []string                                  // the templates being executed, outermost first
 }
 
 // executors is the free list of a Templates' executors.
@@ -51,7 +51,7 @@ func (t *Templates) acquire() *executor {
 		return e
 	}
 	t.execs.mu.Unlock()
-	e := &executor{t: t, byKind: map[string]*template.Template{}}
+	e := &executor{t: t, copies: map[*template.Template]*template.Template{}}
 	e.funcs = template.FuncMap{
 		"partial":       e.partial,
 		"partialCached": e.partialCached,
@@ -73,21 +73,17 @@ func (t *Templates) release(e *executor, ok bool) {
 	t.execs.mu.Unlock()
 }
 
-// set returns the executor's copy of the set of a page kind.
-func (e *executor) set(kind string) (*template.Template, error) {
-	if s, ok := e.byKind[kind]; ok {
+// clone returns the executor's copy of a set Load parsed (a layout's).
+func (e *executor) clone(src *template.Template) (*template.Template, error) {
+	if s, ok := e.copies[src]; ok {
 		return s, nil
-	}
-	src, ok := e.t.byKind[kind]
-	if !ok {
-		return nil, fmt.Errorf("no template for page kind %q", kind)
 	}
 	s, err := src.Clone()
 	if err != nil {
-		return nil, fmt.Errorf("copy the templates of %s pages: %w", kind, err)
+		return nil, fmt.Errorf("copy the templates of %s: %w", src.Name(), err)
 	}
 	s.Funcs(e.funcs)
-	e.byKind[kind] = s
+	e.copies[src] = s
 	return s, nil
 }
 
@@ -146,6 +142,7 @@ func (e *executor) partial(name string, data any) (template.HTML, error) {
 	if err != nil {
 		return "", err
 	}
+	name = e.t.partialName(name)
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer bufPool.Put(buf)

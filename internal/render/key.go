@@ -52,6 +52,7 @@ func (c *Card) computeKey() {
 	h.String(string(c.SeriesLine))
 	h.Int(int64(c.ReadingMinutes))
 	h.String(c.Status)
+	h.params(c.Params)
 	c.Key = h.Sum()
 }
 
@@ -97,6 +98,14 @@ func (v *View) Key() uint64 {
 	}
 	h.String(v.Status)
 	h.Bool(v.NoIndex)
+	h.String(v.Layout)
+	h.String(v.Lang)
+	h.Int(int64(len(v.Translations)))
+	for _, t := range v.Translations {
+		h.String(t.Lang)
+		h.String(t.Title)
+		h.String(t.URL)
+	}
 	if a := v.Article; a != nil {
 		h.String("article")
 		h.card(a.Card)
@@ -127,6 +136,7 @@ func (v *View) Key() uint64 {
 	if p := v.Page; p != nil {
 		h.String("page")
 		h.Int(int64(p.BodyKey))
+		h.params(p.Params)
 	}
 	if l := v.List; l != nil {
 		h.String("list")
@@ -167,6 +177,11 @@ func (v *View) Key() uint64 {
 		h.link(c.Article)
 		h.checklistLinks(&c.Links)
 		h.Time(c.Date)
+	}
+	if s := v.Search; s != nil {
+		h.String("search")
+		h.String(s.Index)
+		h.String(s.Host)
 	}
 	h.Int(int64(len(v.Checklists)))
 	for _, c := range v.Checklists {

@@ -23,6 +23,8 @@ type PlanOptions struct {
 	// Images returns the share image of an article (its own or a generated card),
 	// or nil to use the site's default.
 	Images func(*content.Article) *Image
+	// Search adds the search page, /search/ (search.go).
+	Search bool
 }
 
 // Pages is the plan of a site's HTML pages.
@@ -77,6 +79,7 @@ func Plan(idx *content.Index, site *Site, assets *Assets, opts PlanOptions) Page
 	p.topics()
 	p.series()
 	p.checklists()
+	p.search()
 	p.add("404.html", "404", &View{Title: "Page not found", Description: "There is no page at this address.", URL: "/404.html", NoIndex: true})
 	out := p.out
 	return Pages{Outputs: out, Cards: cards, planner: &p}
@@ -95,6 +98,10 @@ func (p *planner) add(path, kind string, v *View) {
 	v.Site = p.site
 	v.Kind = kind
 	v.assets = p.assets
+	if v.Lang == "" {
+		v.Lang = p.site.Language
+	}
+	v.escapeURLs()
 	p.out = append(p.out, Output{Path: path, Kind: kind, View: v})
 }
 
@@ -117,6 +124,7 @@ func (p *planner) card(a *content.Article) *Card {
 		Date:           a.Date,
 		ReadingMinutes: a.ReadingMinutes(),
 		Status:         status(a.Draft, a.Scheduled, a.Date),
+		Params:         a.Params,
 	}
 	if a.Updated.After(a.Date) {
 		c.Updated = a.Updated
@@ -129,6 +137,7 @@ func (p *planner) card(a *content.Article) *Card {
 		c.Part, c.Parts = a.Part, len(a.Series.Articles)
 		c.SeriesLine = seriesLineHTML(p.site.words, c.Part, c.Parts, c.Series.Name, c.Series.URL)
 	}
+	escapeCard(c)
 	c.computeKey()
 	return c
 }
@@ -174,7 +183,9 @@ func (p *planner) article(a *content.Article) {
 		Status:      c.Status,
 		NoIndex:     c.Status != "",
 		Article:     av,
+		Layout:      a.Layout,
 	}
+	p.language(v, a.Page)
 	if p.opts.Images != nil {
 		v.Image = p.opts.Images(a)
 	}
@@ -187,6 +198,14 @@ func (p *planner) article(a *content.Article) {
 	}
 	v.Breadcrumbs = append(v.Breadcrumbs, Link{Name: a.Title, URL: a.URL})
 	p.add(outputPath(a.URL), "article", v)
+}
+
+// language sets a page's language and its translations.
+func (p *planner) language(v *View, pg *content.Page) {
+	v.Lang = p.idx.Language(pg)
+	for _, t := range p.idx.Translations(pg) {
+		v.Translations = append(v.Translations, Translation{Lang: t.Lang, Title: t.Page.Title, URL: t.Page.URL})
+	}
 }
 
 // author names an article's author: its own, or the site's.
@@ -204,9 +223,11 @@ func (p *planner) page(pg *content.Page) {
 		URL:         pg.URL,
 		Status:      status(pg.Draft, false, pg.Date),
 		NoIndex:     pg.Draft,
-		Page:        &Page{Body: template.HTML(pg.Doc.HTML), BodyKey: pg.SourceHash},
+		Page:        &Page{Body: template.HTML(pg.Doc.HTML), BodyKey: pg.SourceHash, Params: pg.Params},
+		Layout:      pg.Layout,
 		Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: pg.Title, URL: pg.URL}},
 	}
+	p.language(v, pg)
 	if v.Description == "" {
 		v.Description = p.site.Description
 	}
@@ -328,6 +349,7 @@ func (p *planner) checklistPage(a *content.Article, cl *Checklist) {
 		NoIndex:     p.cards[a].Status != "",
 		Checklist:   cl,
 		Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: a.Title, URL: a.URL}, {Name: "Checklist", URL: cl.Links.Page}},
+		Lang:        p.idx.Language(a.Page),
 	})
 }
 

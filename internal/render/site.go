@@ -3,6 +3,7 @@ package render
 import (
 	"github.com/peeplcoach/folio/internal/content"
 	"github.com/peeplcoach/folio/internal/i18n"
+	"github.com/peeplcoach/folio/internal/slug"
 )
 
 // NewSite makes the site-wide view data of a build.
@@ -30,8 +31,11 @@ func NewSite(idx *content.Index, assets *Assets, serve bool) *Site {
 		},
 		Serve: serve,
 	}
+	if s.Search {
+		site.Nav = append(site.Nav, Link{Name: site.words.T("search"), URL: "/search/"})
+	}
 	for _, p := range idx.Pages {
-		site.Pages = append(site.Pages, Link{Name: p.Title, URL: p.URL})
+		site.Pages = append(site.Pages, Link{Name: p.Title, URL: slug.EscapePath(p.URL)})
 	}
 	// The newest article's year (an update counts), not the clock's, so
 	// that two builds of the same site are the same; the build sets the
@@ -41,7 +45,7 @@ func NewSite(idx *content.Index, assets *Assets, serve bool) *Site {
 	}
 	if s.Image.Src != "" {
 		if a, ok := assets.Lookup(s.Image.Src); ok {
-			site.Image = &Image{URL: s.BaseURL + a.URL, Width: a.Width, Height: a.Height, Type: a.Type, Alt: s.Image.Alt}
+			site.Image = &Image{URL: s.URL(a.URL), Width: a.Width, Height: a.Height, Type: a.Type, Alt: s.Image.Alt}
 		}
 	}
 	return site

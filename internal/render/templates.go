@@ -27,7 +27,7 @@ import (
 )
 
 // Kinds lists the page kinds and so the template file each needs: <kind>.html.
-var Kinds = []string{"home", "article", "page", "topics", "topic", "serieslist", "series", "404", "checklist", "checklists"}
+var Kinds = []string{"home", "article", "page", "topics", "topic", "serieslist", "series", "404", "checklist", "checklists", "search"}
 
 // Templates holds the parsed layouts: one template set per page kind, parsed
 // once and safe for concurrent use.
@@ -35,6 +35,7 @@ type Templates struct {
 	partials *template.Template // baseof and partials, for RenderCard
 	byKind   map[string]*template.Template
 	entry    map[string]string // template to execute for each kind
+	layouts  map[string]layout // every top-level layout file by name (lookup.go)
 
 	// plain holds the sets parsed from the layouts as written, when the sets
 	// above were parsed from minified sources: an execution error is
@@ -167,49 +168,28 @@ func parse(files map[string]string) (*Templates, error) {
 	if base.Lookup(cardPartial) == nil {
 		return nil, &LayoutError{Path: "layouts/" + cardPartial, Msg: "missing: lists show articles with it"}
 	}
-	for _, kind := range Kinds {
-		name := kind + ".html"
-		src, ok := files[name]
-		if !ok {
-			errs = append(errs, &LayoutError{Path: "layouts/" + name, Msg: "missing: the " + kind + " page needs it"})
-			continue
-		}
-		set, err := base.Clone()
-		if err == nil {
-			_, err = set.New(name).Parse(src)
-		}
-		if err != nil {
-			errs = append(errs, layoutError(err))
-			continue
-		}
-		t.byKind[kind] = set
-		t.entry[kind] = name
-		// baseof.html declares the "main" block, so look at the kind's own
-		// source: defining "main" means "fill the base layout".
-		if strings.Contains(src, `define "main"`) {
-			t.entry[kind] = "baseof.html"
-		}
-	}
+	errs = t.parseLayouts(base, files)
 	if len(errs) > 0 {
 		return nil, joinErrors(errs)
 	}
+	t.partials = base
 	// Calls to templates that do not exist fail at load, at their line,
 	// whichever page would run them first.
-	errs = checkCalls(base, base)
-	for _, kind := range Kinds {
-		errs = append(errs, checkCalls(t.byKind[kind], base)...)
+	sets := append([]*template.Template{base}, t.layoutSets()...)
+	for _, set := range sets {
+		errs = append(errs, checkCalls(set, base, t.partialName)...)
 	}
 	if len(errs) > 0 {
 		return nil, joinErrors(dedupe(errs))
 	}
 	t.sites = map[[2]string]string{}
-	for i, set := range append([]*template.Template{base}, sortedSets(t.byKind)...) {
-		for _, c := range calls(set) {
+	for i, set := range sets {
+		for _, c := range calls(set, t.partialName) {
 			if _, ok := t.sites[[2]string{c.from, c.to}]; !ok {
 				t.sites[[2]string{c.from, c.to}] = c.at
 			}
 		}
-		hooked, err := hookRecursion(set)
+		hooked, err := hookRecursion(set, t.partialName)
 		if err != nil {
 			return nil, err
 		}
@@ -218,15 +198,19 @@ func parse(files map[string]string) (*Templates, error) {
 		}
 	}
 	// None of these sets is executed: executors clone them (see exec.go).
-	t.partials = base
 	return t, nil
 }
 
-// sortedSets returns the sets of the kinds, in the order of Kinds.
-func sortedSets(byKind map[string]*template.Template) []*template.Template {
-	var sets []*template.Template
-	for _, k := range Kinds {
-		sets = append(sets, byKind[k])
+// layoutSets returns the set of every layout file, by name.
+func (t *Templates) layoutSets() []*template.Template {
+	names := make([]string, 0, len(t.layouts))
+	for name := range t.layouts {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	sets := make([]*template.Template, len(names))
+	for i, name := range names {
+		sets[i] = t.layouts[name].set
 	}
 	return sets
 }
@@ -303,19 +287,24 @@ func (t *Templates) Execute(kind string, v *View) ([]byte, error) {
 // ExecuteTo renders one page of the given kind into w. A template that
 // panics, or calls deeper than MaxDepth, is an error naming the layout.
 func (t *Templates) ExecuteTo(w io.Writer, kind string, v *View) error {
-	if _, ok := t.byKind[kind]; !ok {
-		return fmt.Errorf("no template for page kind %q", kind)
+	set, entry, err := t.layoutFor(kind, v)
+	if err != nil {
+		return err
 	}
 	what := "a " + kind + " page"
 	if v != nil && v.URL != "" {
 		what = "the page " + v.URL
 	}
-	err := t.run(kind+".html", what, func(e *executor) error {
-		set, err := e.set(kind)
+	shown := kind + ".html"
+	if v != nil && v.Layout != "" {
+		shown = v.Layout
+	}
+	err = t.run(shown, what, func(e *executor) error {
+		copied, err := e.clone(set)
 		if err != nil {
 			return err
 		}
-		if err := e.execute(set, w, t.entry[kind], kind+".html", v); err != nil {
+		if err := e.execute(copied, w, entry, shown, v); err != nil {
 			return executionError(err, t.sites)
 		}
 		return nil
