@@ -79,7 +79,7 @@ func TestStrictSourceAcceptsRealDocuments(t *testing.T) {
 			return b.String()
 		}(),
 		"JSON front matter with lists of objects": "{\n  \"title\": \"A\",\n  \"checklist\": {\"items\": [{\"heading\": \"H\", \"items\": [\"a\"]}, {\"heading\": \"I\", \"items\": [\"b\"]}]}\n}\nBody\n",
-		"UTF-8 of every width": "---\ntitle: Café — 東京 🙏\n---\nÜber ✓ 🙏\n",
+		"UTF-8 of every width":                    "---\ntitle: Café — 東京 🙏\n---\nÜber ✓ 🙏\n",
 	} {
 		if _, err := New(Options{}).Convert([]byte(src)); err != nil {
 			t.Errorf("%s: %v", name, err)
