@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"github.com/peeplcoach/folio/internal/build"
 	"github.com/peeplcoach/folio/internal/check"
 	"github.com/peeplcoach/folio/internal/output"
+	"github.com/peeplcoach/folio/internal/sitefs"
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -74,9 +76,21 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	files, inPlace := state.Load()
 	inPlace = inPlace && !*strict // --strict checks the whole output: it builds it whole
 	if inPlace {
+		if err := output.CheckInPlace(outDir, *src); err != nil {
+			fmt.Fprintf(stderr, "folio build: %v\n", err)
+			return exitFailed
+		}
+	}
+	if inPlace {
 		opts.BeforeWrite = state.Begin
 	}
-	b, err := build.New(os.DirFS(*src), opts)
+	site, err := sitefs.Open(*src)
+	if err != nil {
+		fmt.Fprintf(stderr, "folio build: %v\n", err)
+		return exitFailed
+	}
+	defer site.Close()
+	b, err := build.New(site, opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "folio build: %v\n", err)
 		return exitFailed
@@ -113,11 +127,17 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			}
 			report, err = b.Build(ctx, sink)
 			if err == nil && *strict {
-				err = strictCheck(ctx, b, rec, *src, stderr)
+				err = strictCheck(ctx, b, rec, *src, site, stderr)
 			}
 			if err == nil {
 				if err = stage.Commit(); err != nil {
-					err = fmt.Errorf("folio build: %w", err)
+					var leftover *output.LeftoverError
+					if errors.As(err, &leftover) {
+						fmt.Fprintf(stderr, "warning: %v\n", err)
+						err = nil
+					} else {
+						err = fmt.Errorf("folio build: %w", err)
+					}
 				}
 			}
 			if err != nil {
@@ -154,8 +174,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 // strictCheck runs folio check's offline checks on a build's output and
 // fails on any finding (folio build --strict).
-func strictCheck(ctx context.Context, b *build.Builder, rec *check.Recorder, src string, stderr io.Writer) error {
-	findings, _, _, err := offlineCheck(ctx, b, rec, os.DirFS(src))
+func strictCheck(ctx context.Context, b *build.Builder, rec *check.Recorder, src string, site fs.FS, stderr io.Writer) error {
+	findings, _, _, err := offlineCheck(ctx, b, rec, site)
 	if err != nil {
 		return err
 	}
@@ -188,21 +208,20 @@ func isFlagSet(fs *flag.FlagSet, name string) bool {
 	return set
 }
 
-// printErrors prints every problem of a failed build on its own line, the
-// errors first, then the warnings found on the way.
+// printErrors prints every problem of a failed build on its own line, each
+// cause once (see problemLines), then the warnings found on the way.
 func printErrors(w io.Writer, src string, err error) {
+	lines := problemLines(src, err)
+	for _, l := range lines {
+		fmt.Fprintf(w, "error: %s\n", l)
+	}
 	var be *build.Errors
 	if errors.As(err, &be) {
-		for _, e := range be.List {
-			fmt.Fprintf(w, "error: %s\n", prefixed(src, e.Error()))
-		}
 		for _, e := range be.Warnings {
 			fmt.Fprintf(w, "warning: %s\n", prefixed(src, e.Error()))
 		}
-		fmt.Fprintf(w, "%d %s\n", len(be.List), plural(len(be.List), "error", "errors"))
-		return
+		fmt.Fprintf(w, "%d %s\n", len(lines), plural(len(lines), "error", "errors"))
 	}
-	fmt.Fprintf(w, "error: %v\n", err)
 }
 
 // prefixed makes a message's file path relative to the working directory, so

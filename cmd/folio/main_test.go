@@ -141,7 +141,7 @@ func TestBuildInPlace(t *testing.T) {
 	if code, _, errs := folio(t, "build", "--src", dir, "--out", fresh, "--cache", filepath.Join(t.TempDir(), "cache")); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	sameTree(t, public, fresh)
+	sameOutput(t, public, fresh)
 
 	// A build killed while updating leaves its journal marked: the next
 	// build trusts none of the folder and writes it anew.
@@ -154,12 +154,12 @@ func TestBuildInPlace(t *testing.T) {
 	if code, _, errs := folio(t, "build", "--src", dir); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	sameTree(t, public, fresh)
+	sameOutput(t, public, fresh)
 }
 
-// sameTree compares two output folders file by file, ignoring folio's
+// sameOutput compares two output folders file by file, ignoring folio's
 // manifest.
-func sameTree(t *testing.T, a, b string) {
+func sameOutput(t *testing.T, a, b string) {
 	t.Helper()
 	read := func(root string) map[string]string {
 		files := map[string]string{}

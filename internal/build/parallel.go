@@ -93,7 +93,7 @@ func onePerCause(errs []error) []error {
 	for _, c := range order {
 		g := groups[c]
 		if g.more > 0 {
-			out = append(out, fmt.Errorf("%w (and %d more %s)", g.first, g.more, plural(g.more, "file", "files")))
+			out = append(out, fmt.Errorf("%w (and %d more %s, for the same reason)", g.first, g.more, plural(g.more, "file", "files")))
 		} else {
 			out = append(out, g.first)
 		}

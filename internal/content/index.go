@@ -123,6 +123,8 @@ func NewIndex(site *Site, pages []*Page, opts IndexOptions) (*Index, Problems) {
 	idx.groupTopics()
 	idx.groupSeries(&probs)
 	idx.collectRedirects(&probs)
+	checkCollisions(idx, &probs) // see limits.go
+	checkSize(idx, &probs)
 	idx.relate(opts.Related)
 	return idx, probs
 }

@@ -144,3 +144,22 @@ func UpdateManifest(dir string, files []string) error {
 	}
 	return nil
 }
+
+// CheckInPlace prepares an update in place of the output folder target (of
+// the site in src): it refuses what NewStaging refuses (a folder holding the
+// sources, or files folio did not write), and removes the staging and old
+// folders that killed builds left beside it.
+func CheckInPlace(target, src string) error {
+	target, err := filepath.Abs(target)
+	if err != nil {
+		return fmt.Errorf("output folder: %w", err)
+	}
+	if err := checkTarget(target, src); err != nil {
+		return err
+	}
+	if err := checkReplaceable(target); err != nil {
+		return err
+	}
+	removeStale(target)
+	return nil
+}
