@@ -123,6 +123,7 @@ type Builder struct {
 	pages  *cache.Pack
 	parses *cache.Pack
 	bodies *cache.Pack
+	checks *cache.Pack // problems found by check jobs, by their final key
 
 	c caches // what earlier runs made; see caches.go
 
@@ -156,7 +157,7 @@ func New(fsys fs.FS, opts Options) (*Builder, error) {
 			store.Close()
 			return nil, err
 		}
-		for kind, p := range map[string]**cache.Pack{"pages": &b.pages, "parses": &b.parses, "bodies": &b.bodies} {
+		for kind, p := range map[string]**cache.Pack{"pages": &b.pages, "parses": &b.parses, "bodies": &b.bodies, "checks": &b.checks} {
 			if *p, err = store.Pack(kind); err != nil {
 				store.Close()
 				return nil, err

@@ -184,11 +184,14 @@ func (b *Builder) compact() {
 	if b.store == nil {
 		return
 	}
-	var pages, arts, parses []key.Sum
+	var pages, arts, parses, checks []key.Sum
 	if pl := b.c.plan; pl != nil && pl.finals != nil {
 		for i, j := range pl.jobs {
-			if j.kind == jobPage || j.kind == jobData {
+			switch j.kind {
+			case jobPage, jobData:
 				pages = append(pages, pl.finals[i])
+			case jobCheck:
+				checks = append(checks, pl.finals[i])
 			}
 		}
 	}
@@ -206,6 +209,7 @@ func (b *Builder) compact() {
 	// compaction leaves the pack as it was.
 	if b.c.plan != nil && b.c.plan.finals != nil {
 		_ = b.pages.Compact(pages)
+		_ = b.checks.Compact(checks)
 	}
 	if b.c.artifacts.set != nil && b.blobs.files != nil {
 		live := make(map[key.Sum]bool, len(arts))

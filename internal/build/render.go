@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"sync"
 
+	"github.com/peeplcoach/folio/internal/codec"
 	"github.com/peeplcoach/folio/internal/content"
 	"github.com/peeplcoach/folio/internal/key"
 	"github.com/peeplcoach/folio/internal/markdown"
@@ -156,6 +157,9 @@ func (b *Builder) execute(ctx context.Context, pl *plan, reparsed []string, fres
 		if j.kind == jobCheck {
 			if probs, ok := b.c.checks[pl.finals[i]]; ok {
 				pl.checkProbs[i] = probs
+			} else if probs, ok := b.checkedBefore(pl.finals[i]); ok {
+				pl.checkProbs[i] = probs
+				b.c.checks[pl.finals[i]] = probs
 			} else {
 				todo = append(todo, i)
 			}
@@ -178,6 +182,7 @@ func (b *Builder) execute(ctx context.Context, pl *plan, reparsed []string, fres
 		if j.kind == jobCheck {
 			pl.checkProbs[r.job] = r.probs
 			b.c.checks[r.final] = r.probs
+			b.keepChecked(r.final, r.probs)
 			continue
 		}
 		if r.err != nil {
@@ -311,4 +316,32 @@ func (b *Builder) runJob(pl *plan, i int32, w *writer) jobResult {
 	}
 	res.err = w.put(j.path, data, res.hash)
 	return res
+}
+
+// checkedBefore returns the problems a check job with this final key found
+// in an earlier run, kept in the cache: a warm build reads no body for its
+// 20,000 checks.
+func (b *Builder) checkedBefore(k key.Sum) (content.Problems, bool) {
+	if b.checks == nil {
+		return content.Problems{}, false
+	}
+	data, ok := b.checks.Get(k)
+	if !ok {
+		return content.Problems{}, false
+	}
+	var rec parseRecord
+	if codec.Decode(data, &rec) != nil {
+		return content.Problems{}, false
+	}
+	return rec.parsed(k).probs, true
+}
+
+// keepChecked puts a check job's problems into the cache.
+func (b *Builder) keepChecked(k key.Sum, probs content.Problems) {
+	if b.checks == nil {
+		return
+	}
+	if data, err := codec.Append(nil, ptr(recordOf(&parsed{probs: probs}))); err == nil {
+		_ = b.checks.Put(k, data) // a check not kept is run again next time
+	}
 }

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"github.com/peeplcoach/folio/internal/codec"
 	"github.com/peeplcoach/folio/internal/content"
 	"github.com/peeplcoach/folio/internal/i18n"
 	"github.com/peeplcoach/folio/internal/key"
@@ -26,19 +27,51 @@ func (b *Builder) searchJobs(idx *content.Index) ([]job, error) {
 	if err != nil {
 		words = i18n.English()
 	}
+	// The index is a function of the documents: what lists show of each
+	// article, and its body. Its key holds the bodies' keys, so a build
+	// whose bodies did not change reads the index from the cache and
+	// decodes no body.
 	docs := make([]search.Doc, len(idx.Articles))
+	bodyKeys := make([]key.Sum, len(idx.Articles))
+	for i, a := range idx.Articles {
+		d := search.Doc{URL: slug.EscapePath(a.URL), Title: a.Title, Summary: a.Summary, Date: a.Date.Format("2006-01-02"), DateText: words.Date(a.Date)}
+		for _, t := range a.Topics {
+			d.Topics = append(d.Topics, t.Name)
+		}
+		docs[i] = d
+		bodyKeys[i] = b.bodyKey(a.Path)
+	}
+	k := key.Of("search index", docs, bodyKeys)
+	var files []search.File
+	if data, ok := b.cachedPage(k); ok && codec.Decode(data, &files) == nil {
+		return searchFileJobs(files), nil
+	}
 	for i, a := range idx.Articles {
 		body, err := b.body(a.Path)
 		if err != nil {
 			return nil, err
 		}
-		d := search.Doc{URL: slug.EscapePath(a.URL), Title: a.Title, Summary: a.Summary, Date: a.Date.Format("2006-01-02"), DateText: words.Date(a.Date), HTML: body.HTML}
-		for _, t := range a.Topics {
-			d.Topics = append(d.Topics, t.Name)
-		}
-		docs[i] = d
+		docs[i].HTML = body.HTML
 	}
-	files := search.Build(docs, b.opts.Workers)
+	files = search.Build(docs, b.opts.Workers)
+	if b.pages != nil {
+		if data, err := codec.Append(nil, &files); err == nil {
+			_ = b.pages.Put(k, data) // not kept: made again next time
+		}
+	}
+	return searchFileJobs(files), nil
+}
+
+// cachedPage returns an entry of the cache's pages pack.
+func (b *Builder) cachedPage(k key.Sum) ([]byte, bool) {
+	if b.pages == nil {
+		return nil, false
+	}
+	return b.pages.Get(k)
+}
+
+// searchFileJobs are the jobs writing the index's files.
+func searchFileJobs(files []search.File) []job {
 	jobs := make([]job, len(files))
 	for i, f := range files {
 		data := f.Data
@@ -46,7 +79,7 @@ func (b *Builder) searchJobs(idx *content.Index) ([]job, error) {
 		// inputs, and the plan is made again when any body changes.
 		jobs[i] = job{path: f.Path, kind: jobData, origin: "the search index", input: key.Bytes(data), produce: func([]*markdown.Doc) ([]byte, error) { return data, nil }}
 	}
-	return jobs, nil
+	return jobs
 }
 
 // searchIndexed reports whether a build writes the search index: folio

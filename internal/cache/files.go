@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
-	"time"
 
 	"github.com/peeplcoach/folio/internal/key"
 )
@@ -20,9 +19,10 @@ import (
 // microseconds, rather than copying a gigabyte into every output. Writing to
 // a published file then fails (it is read-only) for anyone but root; and an
 // entry is verified before use, by its size, and by its CRC-32C whenever its
-// inode changed since it was last verified (a change of data or mode moves
-// the inode's change time), so an entry written to anyway is found damaged,
-// removed, made again and published anew. It is safe for concurrent use.
+// modification time changed since it was last verified (any write moves it;
+// a hard link, which moves the inode's change time, does not), so an entry
+// written to anyway is found damaged, removed, made again and published
+// anew. It is safe for concurrent use.
 type Files struct {
 	dir string
 
@@ -34,7 +34,7 @@ type Files struct {
 // stamp is what an entry was when it was verified.
 type stamp struct {
 	size  int64
-	ctime int64 // of the inode, in nanoseconds
+	ctime int64 // the modification time, in nanoseconds
 	crc   uint32
 }
 
@@ -215,11 +215,5 @@ func (f *Files) close() error {
 	return os.Rename(tmp, filepath.Join(f.dir, filesIndex))
 }
 
-// changeTime is an inode's change time, which any write to the file, or
-// change of its mode, moves.
-func changeTime(info fs.FileInfo) int64 {
-	if ct, ok := inodeChange(info); ok {
-		return ct
-	}
-	return info.ModTime().UnixNano() ^ int64(time.Duration(info.Size()))
-}
+// changeTime is the file's modification time, which every write moves.
+func changeTime(info fs.FileInfo) int64 { return info.ModTime().UnixNano() }
