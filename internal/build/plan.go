@@ -61,7 +61,7 @@ type plan struct {
 // plan lists every output file of the build and checks that no two claim one path.
 func (b *Builder) plan(idx *content.Index, assets *render.Assets, files []published, in planInputs) (*plan, content.Problems) {
 	var probs content.Problems
-	site := render.NewSite(idx, assets, b.opts.Serve)
+	site := render.NewSite(idx, assets, b.opts.Serve, siteStrings(b.fsys, idx.Site.Language, &probs))
 	if in.siteCard != nil {
 		site.Image = &render.Image{URL: idx.Site.URL("/" + in.siteCard.path), Width: cardWidth, Height: cardHeight, Type: "image/png", Alt: idx.Site.Title}
 	}

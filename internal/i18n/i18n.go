@@ -15,6 +15,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v2"
+
+	"github.com/peeplcoach/folio/internal/key"
 )
 
 //go:embed strings/*.yaml
@@ -134,6 +136,21 @@ func (c *Catalog) Lang() string { return c.lang }
 func (c *Catalog) Has(key string) bool {
 	_, ok := c.messages[key]
 	return ok
+}
+
+// Key returns a hash of the language and every string, so that a build can
+// tell whether pages rendered with the catalog would come out the same.
+func (c *Catalog) Key() uint64 {
+	if c == nil {
+		return 0
+	}
+	h := key.New()
+	h.String(c.lang)
+	for _, k := range c.Keys() {
+		m := c.messages[k]
+		h.String(k, m.One, m.Other)
+	}
+	return h.Sum()
 }
 
 // Keys returns every key, sorted.

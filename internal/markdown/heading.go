@@ -49,8 +49,15 @@ func (headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 	})
 }
 
-// headingRenderer renders headings with a visible anchor link after the text, so
-// a reader can copy a link to any section.
+// headingRenderer renders headings with an anchor link beside them, so a
+// reader can copy a link to any section. The link stands after the heading,
+// not inside it, so that it is no part of the heading's name for assistive
+// technology; its own name is the heading's text (aria-labelledby), in any
+// language. The design shows it on hover and focus. A heading that starts
+// with a number ("3. Meet deadlines") gets the number in a span, so the
+// design can show numbered sections as a sequence.
+//
+//	<div class="heading"><h2 id="x">Text</h2><a class="anchor" href="#x" aria-labelledby="x">#</a></div>
 type headingRenderer struct{}
 
 func (r *headingRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
@@ -60,22 +67,71 @@ func (r *headingRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer)
 func (r *headingRenderer) render(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.Heading)
 	level := "0123456"[n.Level]
+	id, hasID := n.AttributeString("id")
 	if entering {
+		if hasID {
+			_, _ = w.WriteString(`<div class="heading">`)
+		}
 		_, _ = w.WriteString("<h")
 		_ = w.WriteByte(level)
 		if n.Attributes() != nil {
 			html.RenderAttributes(w, node, html.HeadingAttributeFilter)
 		}
 		_ = w.WriteByte('>')
+		writeHeadingNumber(w, n, source)
 		return ast.WalkContinue, nil
-	}
-	if id, ok := n.AttributeString("id"); ok {
-		_, _ = w.WriteString(` <a class="anchor" href="#`)
-		_, _ = w.Write(util.EscapeHTML(id.([]byte)))
-		_, _ = w.WriteString(`" aria-label="Link to this section">#</a>`)
 	}
 	_, _ = w.WriteString("</h")
 	_ = w.WriteByte(level)
-	_, _ = w.WriteString(">\n")
+	_ = w.WriteByte('>')
+	if hasID {
+		escaped := util.EscapeHTML(id.([]byte))
+		_, _ = w.WriteString(`<a class="anchor" href="#`)
+		_, _ = w.Write(escaped)
+		_, _ = w.WriteString(`" aria-labelledby="`)
+		_, _ = w.Write(escaped)
+		_, _ = w.WriteString(`">#</a></div>`)
+	}
+	_ = w.WriteByte('\n')
 	return ast.WalkContinue, nil
+}
+
+// writeHeadingNumber writes the leading number of a heading ("1." or "1)"
+// before a space) in a span, and moves the start of the heading's text past
+// it, so the text goes on after the span. Facts (the heading's plain text, its
+// id) were taken before rendering and keep the number. The parser may split
+// the number over several text nodes ("2" and ". Delegate"), so it is read
+// across the leading ones.
+func writeHeadingNumber(w util.BufWriter, n *ast.Heading, source []byte) {
+	var texts []*ast.Text
+	var lead []byte
+	for c := n.FirstChild(); c != nil && len(lead) < 5; c = c.NextSibling() {
+		t, ok := c.(*ast.Text)
+		if !ok {
+			break
+		}
+		texts = append(texts, t)
+		lead = append(lead, t.Segment.Value(source)...)
+		if t.SoftLineBreak() || t.HardLineBreak() {
+			break
+		}
+	}
+	i := 0
+	for i < len(lead) && i < 3 && lead[i] >= '0' && lead[i] <= '9' {
+		i++
+	}
+	if i == 0 || i+1 >= len(lead) || (lead[i] != '.' && lead[i] != ')') || lead[i+1] != ' ' {
+		return
+	}
+	_, _ = w.WriteString(`<span class="heading-number">`)
+	_, _ = w.Write(lead[:i+1])
+	_, _ = w.WriteString(`</span>`)
+	skip := i + 1
+	for _, t := range texts {
+		k := min(skip, t.Segment.Len())
+		t.Segment = t.Segment.WithStart(t.Segment.Start + k)
+		if skip -= k; skip == 0 {
+			break
+		}
+	}
 }

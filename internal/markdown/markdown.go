@@ -68,12 +68,13 @@ func newMarkdown(opts Options, autolinks bool) goldmark.Markdown {
 	md := goldmark.New(
 		goldmark.WithExtensions(extensions...),
 		goldmark.WithParserOptions(
-			parser.WithASTTransformers(util.Prioritized(headingIDs{}, 100)),
+			parser.WithASTTransformers(util.Prioritized(headingIDs{}, 100), util.Prioritized(taskLabels{}, 200)),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
 	md.Renderer().AddOptions(renderer.WithNodeRenderers(
 		util.Prioritized(&headingRenderer{}, 100),
+		util.Prioritized(taskRenderer{}, 100),
 	))
 	if !opts.UnsafeHTML {
 		md.Renderer().AddOptions(renderer.WithNodeRenderers(

@@ -51,6 +51,7 @@ func (c *Card) computeKey() {
 	h.Int(int64(c.Parts))
 	h.Int(int64(c.ReadingMinutes))
 	h.String(c.Status)
+	h.Uint(c.strings.Key())
 	c.Key = h.Sum()
 }
 
@@ -99,6 +100,7 @@ func (v *View) Key() uint64 {
 	if a := v.Article; a != nil {
 		h.String("article")
 		h.card(a.Card)
+		h.String(a.Standfirst)
 		h.Int(int64(a.BodyKey))
 		h.Int(int64(len(a.TOC)))
 		for _, e := range a.TOC {

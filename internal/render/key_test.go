@@ -23,7 +23,7 @@ func fullView() *View {
 		Author: &Link{"A", "https://a/"}, Tags: []string{"x"},
 		Breadcrumbs: []Link{{"Home", "/"}}, Feeds: []FeedLink{{"F", "/f.xml", "t", "l"}},
 		Status: "Draft", NoIndex: true,
-		Article: &Article{Card: card("a"), BodyKey: 9, TOC: []TOCEntry{{2, "id", "text"}},
+		Article: &Article{Card: card("a"), Standfirst: "f", BodyKey: 9, TOC: []TOCEntry{{2, "id", "text"}},
 			SeriesBox: &SeriesBox{Name: "S", URL: "/s/", Part: 1, Parts: 2, Prev: card("p"), Next: card("n")},
 			Related:   []*Card{card("r")}, Checklist: &links},
 		Page:       &Page{BodyKey: 8},

@@ -2,11 +2,20 @@ package render
 
 import (
 	"github.com/peeplcoach/folio/internal/content"
+	"github.com/peeplcoach/folio/internal/i18n"
 )
 
-// NewSite makes the site-wide view data of a build.
-func NewSite(idx *content.Index, assets *Assets, serve bool) *Site {
+// NewSite makes the site-wide view data of a build. strings are the interface
+// strings of the site's language (with the site's own file on top); nil takes
+// folio's built-in strings for it.
+func NewSite(idx *content.Index, assets *Assets, serve bool, strings *i18n.Catalog) *Site {
 	s := idx.Site
+	if strings == nil {
+		var err error
+		if strings, err = i18n.New(s.Language, nil, ""); err != nil {
+			strings = i18n.English() // the built-in files are tested; this cannot happen
+		}
+	}
 	site := &Site{
 		Title:        s.Title,
 		Description:  s.Description,
@@ -16,16 +25,17 @@ func NewSite(idx *content.Index, assets *Assets, serve bool) *Site {
 		Author:       Party{Name: s.Author.Name, URL: s.Author.URL},
 		LinkedIn:     s.LinkedIn.Page,
 		Nav: []Link{
-			{Name: "Articles", URL: "/"},
-			{Name: "Topics", URL: "/topics/"},
-			{Name: "Series", URL: "/series/"},
-			{Name: "Checklists", URL: "/checklists/"},
+			{Name: strings.T("articles"), URL: "/"},
+			{Name: strings.T("topics"), URL: "/topics/"},
+			{Name: strings.T("all_series"), URL: "/series/"},
+			{Name: strings.T("checklists"), URL: "/checklists/"},
 		},
 		Feeds: []FeedLink{
-			{Title: s.Title + " (Atom)", URL: "/feed.xml", Type: "application/atom+xml", Label: "Atom feed"},
-			{Title: s.Title + " (JSON Feed)", URL: "/feed.json", Type: "application/feed+json", Label: "JSON Feed"},
+			{Title: s.Title + " (Atom)", URL: "/feed.xml", Type: "application/atom+xml", Label: strings.T("feed_atom")},
+			{Title: s.Title + " (JSON Feed)", URL: "/feed.json", Type: "application/feed+json", Label: strings.T("feed_json")},
 		},
-		Serve: serve,
+		Serve:   serve,
+		strings: strings,
 	}
 	for _, p := range idx.Pages {
 		site.Pages = append(site.Pages, Link{Name: p.Title, URL: p.URL})
@@ -40,6 +50,9 @@ func NewSite(idx *content.Index, assets *Assets, serve bool) *Site {
 	}
 	return site
 }
+
+// Strings returns the site's interface strings.
+func (s *Site) Strings() *i18n.Catalog { return s.strings }
 
 // cachedKey is Key, computed once: the site does not change once pages render.
 func (s *Site) cachedKey() uint64 {
@@ -74,5 +87,6 @@ func (s *Site) Key() uint64 {
 		h.String(s.Image.Type)
 	}
 	h.Bool(s.Serve)
+	h.Uint(s.strings.Key())
 	return h.Sum()
 }

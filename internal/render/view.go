@@ -4,6 +4,8 @@ import (
 	"html/template"
 	"sync"
 	"time"
+
+	"github.com/peeplcoach/folio/internal/i18n"
 )
 
 // View is the data every template gets as its dot. Which fields are set depends
@@ -46,13 +48,14 @@ type Site struct {
 	Organisation Party
 	Author       Party
 	LinkedIn     string
-	Nav          []Link     // main navigation
-	Pages        []Link     // the standalone pages (About …), for the footer
+	Nav          []Link     // main navigation: the sections of the site
+	Pages        []Link     // the standalone pages (About …), after the sections
 	Feeds        []FeedLink // the site's feeds
 	Year         int        // copyright year: the newest article's, so builds repeat
 	Image        *Image     // default share image
 	Serve        bool       // rendered for folio serve (drafts shown, banners)
 
+	strings *i18n.Catalog // interface strings in the site's language
 	keyOnce sync.Once
 	key     uint64
 }
@@ -93,16 +96,22 @@ type Card struct {
 	Part, Parts    int
 	ReadingMinutes int
 	Status         string // "", "Draft", "Scheduled for …"
-	Key            uint64 // hash of the fields above
+	Key            uint64 // hash of the fields above and of the site's strings
 	// HTML is the card rendered once with partials/card.html and reused by
 	// every list that shows the article.
 	HTML template.HTML
+
+	strings *i18n.Catalog // the site's, for the methods templates call
 }
 
 // Article is the article page's own data.
 type Article struct {
 	*Card
-	Body      template.HTML
+	// Standfirst is the summary shown under the title: the front matter's
+	// summary, or "" when the summary is only the start of the first
+	// paragraph, which follows anyway.
+	Standfirst string
+	Body       template.HTML
 	TOC       []TOCEntry // H2 and H3 when there are at least three
 	SeriesBox *SeriesBox
 	Related   []*Card
