@@ -67,7 +67,9 @@ func (s dirSink) LinkFile(p, src string) error {
 	return s.WriteFile(p, data)
 }
 
-func (s dirSink) RemoveFile(p string) error { return os.Remove(filepath.Join(s.dir, filepath.FromSlash(p))) }
+func (s dirSink) RemoveFile(p string) error {
+	return os.Remove(filepath.Join(s.dir, filepath.FromSlash(p)))
+}
 
 // built caches each test site's output folder: building is the slow part,
 // and the site does not change between the tests of one run.

@@ -112,11 +112,11 @@ type Article struct {
 	// paragraph, which follows anyway.
 	Standfirst string
 	Body       template.HTML
-	TOC       []TOCEntry // H2 and H3 when there are at least three
-	SeriesBox *SeriesBox
-	Related   []*Card
-	Checklist *ChecklistLinks // nil when the article has no checklist
-	BodyKey   uint64          // hash of the source the body came from
+	TOC        []TOCEntry // H2 and H3 when there are at least three
+	SeriesBox  *SeriesBox
+	Related    []*Card
+	Checklist  *ChecklistLinks // nil when the article has no checklist
+	BodyKey    uint64          // hash of the source the body came from
 }
 
 // TOCEntry is one line of a table of contents.
