@@ -31,6 +31,11 @@ func emulate(ctx context.Context, vp viewport, scheme string) error {
 	if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: vp.Width, Height: vp.Height, DeviceScaleFactor: 1, Mobile: vp.Mobile}); err != nil {
 		return err
 	}
+	// A headless tab is never the focused window: emulate one, so that
+	// focus styles apply as they do for a reader.
+	if _, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
+		return err
+	}
 	_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
 	return err
 }

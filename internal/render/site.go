@@ -38,7 +38,14 @@ func NewSite(idx *content.Index, assets *Assets, serve bool, strings *i18n.Catal
 		strings: strings,
 	}
 	for _, p := range idx.Pages {
-		site.Pages = append(site.Pages, Link{Name: p.Title, URL: p.URL})
+		// The navigation names a page by its title, but for /about/,
+		// whose title is often long ("About Peeplcoach Insights"): its
+		// entry is the language's "About".
+		name := p.Title
+		if p.URL == "/about/" {
+			name = strings.T("about")
+		}
+		site.Pages = append(site.Pages, Link{Name: name, URL: p.URL})
 	}
 	if len(idx.Articles) > 0 {
 		site.Year = idx.Articles[0].Date.Year()
