@@ -207,7 +207,7 @@ func TestHeadingAnchors(t *testing.T) {
 	b.open(articleURL, laptop, "light")
 	var got []struct {
 		Heading, Inside, LinkName string
-		Hidden, Focused          bool
+		Hidden, Focused           bool
 	}
 	b.eval(`(() => [...document.querySelectorAll(".prose .anchor")].map(a => {
   const h = document.getElementById(a.getAttribute("href").slice(1));
