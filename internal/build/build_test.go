@@ -85,7 +85,7 @@ func TestArticlePage(t *testing.T) {
 		`Part 1 of 2 in the series <a href="/series/leading-up/">Leading Up</a>`,
 		`<a href="/articles/second/" rel="next">Second</a>`,
 		// three headings: a table of contents
-		`<details class="toc"`, `<a href="#two-and-a-half">Two and a half</a>`,
+		`<details class="toc toc-fold"`, `<a href="#two-and-a-half">Two and a half</a>`,
 		`<h2 id="one">One</h2><a class="anchor" href="#one"`,
 		`<a href="/topics/trust/">Trust</a>`, `<a href="/topics/managing-up/">Managing Up</a>`,
 		// related: the other trust article first, then the newest

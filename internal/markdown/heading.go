@@ -57,7 +57,7 @@ func (headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 // with a number ("3. Meet deadlines") gets the number in a span, so the
 // design can show numbered sections as a sequence.
 //
-//	<div class="heading"><h2 id="x">Text</h2><a class="anchor" href="#x" aria-labelledby="x">#</a></div>
+//	<div class="heading heading-h2"><h2 id="x">Text</h2><a class="anchor" href="#x" aria-labelledby="x">#</a></div>
 type headingRenderer struct{}
 
 func (r *headingRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
@@ -70,7 +70,14 @@ func (r *headingRenderer) render(w util.BufWriter, source []byte, node ast.Node,
 	id, hasID := n.AttributeString("id")
 	if entering {
 		if hasID {
-			_, _ = w.WriteString(`<div class="heading">`)
+			// Classes say the level and whether the heading is numbered,
+			// so the design needs no slower :has() selector.
+			_, _ = w.WriteString(`<div class="heading heading-h`)
+			_ = w.WriteByte(level)
+			if headingNumber(n, source) > 0 {
+				_, _ = w.WriteString(` numbered`)
+			}
+			_, _ = w.WriteString(`">`)
 		}
 		_, _ = w.WriteString("<h")
 		_ = w.WriteByte(level)
@@ -96,21 +103,17 @@ func (r *headingRenderer) render(w util.BufWriter, source []byte, node ast.Node,
 	return ast.WalkContinue, nil
 }
 
-// writeHeadingNumber writes the leading number of a heading ("1." or "1)"
-// before a space) in a span, and moves the start of the heading's text past
-// it, so the text goes on after the span. Facts (the heading's plain text, its
-// id) were taken before rendering and keep the number. The parser may split
-// the number over several text nodes ("2" and ". Delegate"), so it is read
-// across the leading ones.
-func writeHeadingNumber(w util.BufWriter, n *ast.Heading, source []byte) {
-	var texts []*ast.Text
+// headingNumber returns the length of the heading's leading number with its
+// "." or ")" ("12." gives 3), or 0 when it has none: digits, then "." or ")",
+// then a space. The parser may split the number over several text nodes ("2"
+// and ". Delegate"), so it is read across the leading ones.
+func headingNumber(n *ast.Heading, source []byte) int {
 	var lead []byte
 	for c := n.FirstChild(); c != nil && len(lead) < 5; c = c.NextSibling() {
 		t, ok := c.(*ast.Text)
 		if !ok {
 			break
 		}
-		texts = append(texts, t)
 		lead = append(lead, t.Segment.Value(source)...)
 		if t.SoftLineBreak() || t.HardLineBreak() {
 			break
@@ -121,17 +124,27 @@ func writeHeadingNumber(w util.BufWriter, n *ast.Heading, source []byte) {
 		i++
 	}
 	if i == 0 || i+1 >= len(lead) || (lead[i] != '.' && lead[i] != ')') || lead[i+1] != ' ' {
+		return 0
+	}
+	return i + 1
+}
+
+// writeHeadingNumber writes the heading's leading number in a span and moves
+// the start of its text past it, so the text goes on after the span. Facts
+// (the heading's plain text, its id) were taken before rendering and keep
+// the number.
+func writeHeadingNumber(w util.BufWriter, n *ast.Heading, source []byte) {
+	skip := headingNumber(n, source)
+	if skip == 0 {
 		return
 	}
 	_, _ = w.WriteString(`<span class="heading-number">`)
-	_, _ = w.Write(lead[:i+1])
-	_, _ = w.WriteString(`</span>`)
-	skip := i + 1
-	for _, t := range texts {
+	for c := n.FirstChild(); skip > 0; c = c.NextSibling() {
+		t := c.(*ast.Text)
 		k := min(skip, t.Segment.Len())
+		_, _ = w.Write(t.Segment.Value(source)[:k])
 		t.Segment = t.Segment.WithStart(t.Segment.Start + k)
-		if skip -= k; skip == 0 {
-			break
-		}
+		skip -= k
 	}
+	_, _ = w.WriteString(`</span>`)
 }

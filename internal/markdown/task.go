@@ -17,7 +17,7 @@ import (
 // wrapped in a <label for> the box, so clicking the words ticks it too; a
 // script of the design may remember the ticks (static/js/article.js).
 //
-//	<li><input type="checkbox" id="task-1"> <label for="task-1">Ask</label></li>
+//	<li class="task"><input type="checkbox" id="task-1"> <label for="task-1">Ask</label></li>
 
 // kindTaskLabel is the inline node holding the text of a task item.
 var kindTaskLabel = ast.NewNodeKind("TaskLabel")
@@ -67,6 +67,14 @@ func (taskLabels) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 		}
 		used[id] = true
 		box.SetAttributeString("id", []byte(id))
+		// The item gets a class, so the design can style it without the
+		// slower :has() selector.
+		for li := box.Parent(); li != nil; li = li.Parent() {
+			if li.Kind() == ast.KindListItem {
+				li.SetAttributeString("class", []byte("task"))
+				break
+			}
+		}
 		label := &taskLabel{id: id}
 		parent := box.Parent()
 		for c := box.NextSibling(); c != nil; {

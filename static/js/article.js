@@ -1,8 +1,7 @@
 // The article's script, an enhancement: the page works without it.
-// - The ticks of the article's checkboxes are kept in this browser
-//   (localStorage), by the text of each item, so that editing the article
-//   keeps the ticks of the items that stayed.
-// - On wide screens the contents stand beside the text, open.
+// The ticks of the article's checkboxes are kept in this browser
+// (localStorage), by the text of each item, so that editing the article keeps
+// the ticks of the items that stayed.
 (function () {
   "use strict";
   var prose = document.querySelector("[data-tasks]");
@@ -32,13 +31,5 @@
         save();
       });
     });
-  }
-
-  var toc = document.getElementById("contents");
-  if (toc && window.matchMedia) {
-    var wide = window.matchMedia("(min-width: 75rem)");
-    var fit = function () { toc.open = wide.matches; };
-    fit();
-    wide.addEventListener("change", fit);
   }
 })();
