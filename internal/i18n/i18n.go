@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v2"
 
@@ -36,6 +37,9 @@ type Catalog struct {
 	lang     string // as the site wrote it: "en", "de-CH"
 	base     string // its primary subtag: "en", "de"
 	messages map[string]Message
+
+	keyOnce sync.Once // Key is asked for by every card of a build: hash once
+	key     uint64
 }
 
 // Languages lists the languages folio ships strings for.
@@ -144,13 +148,16 @@ func (c *Catalog) Key() uint64 {
 	if c == nil {
 		return 0
 	}
-	h := key.New()
-	h.String(c.lang)
-	for _, k := range c.Keys() {
-		m := c.messages[k]
-		h.String(k, m.One, m.Other)
-	}
-	return h.Sum()
+	c.keyOnce.Do(func() {
+		h := key.New()
+		h.String(c.lang)
+		for _, k := range c.Keys() {
+			m := c.messages[k]
+			h.String(k, m.One, m.Other)
+		}
+		c.key = h.Sum()
+	})
+	return c.key
 }
 
 // Keys returns every key, sorted.
