@@ -14,22 +14,27 @@ import (
 // contents.
 func TestTabStopsBeforeText(t *testing.T) {
 	b := newTab(t)
-	b.open(articleURL, laptop, "light")
 	const most = 12
-	for i := 1; i <= 40; i++ {
-		if err := chromedp.Do(b.ctx, chromedp.KeyEvent("\t")); err != nil {
-			t.Fatal(err)
-		}
-		var in bool
-		b.eval(`!!document.activeElement.closest(".prose")`, &in)
-		if in {
-			if i > most {
-				t.Errorf("the article's text is reached at the %dth Tab, want at most %d", i, most)
+	for _, vp := range []viewport{phone, laptop} {
+		b.open(articleURL, vp, "light")
+		reached := 0
+		for i := 1; i <= 40 && reached == 0; i++ {
+			if err := chromedp.Do(b.ctx, chromedp.KeyEvent("\t")); err != nil {
+				t.Fatal(err)
 			}
-			return
+			var in bool
+			b.eval(`!!document.activeElement.closest(".prose")`, &in)
+			if in {
+				reached = i
+			}
+		}
+		switch {
+		case reached == 0:
+			t.Errorf("%s: 40 Tabs never reached the article's text", vp.Name)
+		case reached > most:
+			t.Errorf("%s: the article's text is reached at Tab %d, want at most %d", vp.Name, reached, most)
 		}
 	}
-	t.Fatal("40 Tabs never reached the article's text")
 }
 
 // TestNavigation: About is in the header; the current section is marked on
