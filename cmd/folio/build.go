@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/peeplcoach/folio/internal/build"
+	"github.com/peeplcoach/folio/internal/check"
 	"github.com/peeplcoach/folio/internal/output"
 )
 
@@ -20,6 +21,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	out := fs.String("out", "public", "the output folder, replaced as a whole when the build succeeds")
 	drafts := fs.Bool("drafts", false, "publish pages marked draft: true")
 	future := fs.Bool("future", false, "publish articles dated in the future")
+	strict := fs.Bool("strict", false, "fail, leaving the output folder unchanged, on any finding of folio check that needs no network (links, anchors, images, placeholder text, articles with no topics or summary)")
+	preview := fs.Bool("preview", false, "a deploy preview: a banner on every page, and search engines asked not to index it (with --drafts --future, for reviewers)")
 	baseURL := fs.String("base-url", "", "the site's absolute URL, overriding base_url of content/site.yaml (for deploy previews)")
 	minify := fs.Bool("minify", true, "minify HTML, CSS, JS, SVG, XML and JSON (false to read the output)")
 	timings := fs.Bool("timings", false, "print the time of each build phase")
@@ -49,7 +52,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitFailed
 	}
 	b, err := build.New(os.DirFS(*src), build.Options{
-		Drafts: *drafts, Future: *future, BaseURL: *baseURL, Minify: *minify, Fingerprint: true,
+		Drafts: *drafts, Future: *future, Preview: *preview, BaseURL: *baseURL, Minify: *minify, Fingerprint: true,
 		CacheDir: cacheFolder(*src, *cacheDir),
 	})
 	if err != nil {
@@ -63,7 +66,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "folio build: %v\n", err)
 		return exitFailed
 	}
-	report, err := b.Build(ctx, stage)
+	var sink build.Sink = stage
+	var rec *check.Recorder
+	if *strict {
+		rec = check.NewRecorder(stage)
+		sink = rec
+	}
+	report, err := b.Build(ctx, sink)
 	if perr := stopProfiles(); perr != nil {
 		fmt.Fprintf(stderr, "folio build: %v\n", perr)
 	}
@@ -72,6 +81,21 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		printErrors(stderr, *src, err)
 		fmt.Fprintf(stderr, "folio build: failed; %s is unchanged\n", outDir)
 		return exitFailed
+	}
+	if *strict {
+		findings, _, _, err := offlineCheck(ctx, b, rec, os.DirFS(*src))
+		if err == nil && len(findings) > 0 {
+			for _, f := range findings {
+				fmt.Fprintf(stderr, "error: %s\n", prefixed(*src, f.Error()))
+			}
+			err = fmt.Errorf("%d %s found by --strict", len(findings), plural(len(findings), "problem", "problems"))
+		}
+		if err != nil {
+			stage.Discard()
+			printErrors(stderr, *src, err)
+			fmt.Fprintf(stderr, "folio build: failed; %s is unchanged\n", outDir)
+			return exitFailed
+		}
 	}
 	if err := stage.Commit(); err != nil {
 		stage.Discard()
@@ -87,6 +111,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 	}
 	fmt.Fprintf(stdout, "folio: %s → %s\n", report.Summary(), outDir)
+	if n := report.NextScheduled; n != nil {
+		fmt.Fprintf(stdout, "folio: next scheduled article: %q on %s (%s): the first build from then on publishes it\n",
+			n.Title, n.Date.UTC().Format("2006-01-02 15:04 MST"), prefixed(*src, n.Path))
+	}
 	return exitOK
 }
 

@@ -14,16 +14,33 @@ import (
 )
 
 // siteCopy copies the bundled site (content/, layouts/, static/) into a temp
-// folder and returns it.
+// folder and returns it. Tests of it check only what stays true as writers
+// add articles; tests that count posts use firstArticleCopy.
 func siteCopy(t *testing.T) string {
+	return copySite(t, filepath.Join("..", ".."))
+}
+
+// firstArticleCopy copies the bundled design with the frozen copy of the
+// first article and site settings in testdata/first-article/.
+func firstArticleCopy(t *testing.T) string {
+	return copySite(t, filepath.Join("..", "..", "testdata", "first-article"))
+}
+
+// copySite copies content/ from the folder contentRoot and the bundled
+// layouts/ and static/ into a temp folder.
+func copySite(t *testing.T, contentRoot string) string {
 	t.Helper()
 	dir := t.TempDir()
 	for _, sub := range []string{"content", "layouts", "static"} {
-		err := filepath.WalkDir(filepath.Join("..", "..", sub), func(p string, d os.DirEntry, err error) error {
+		root := filepath.Join("..", "..")
+		if sub == "content" {
+			root = contentRoot
+		}
+		err := filepath.WalkDir(filepath.Join(root, sub), func(p string, d os.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err
 			}
-			rel, _ := filepath.Rel(filepath.Join("..", ".."), p)
+			rel, _ := filepath.Rel(root, p)
 			data, err := os.ReadFile(p)
 			if err != nil {
 				return err
@@ -157,7 +174,7 @@ func TestNewCommand(t *testing.T) {
 }
 
 func TestSnippetsCommand(t *testing.T) {
-	dir := siteCopy(t)
+	dir := firstArticleCopy(t)
 	os.WriteFile(filepath.Join(dir, "content", "articles", "second.md"), []byte("---\ntitle: 'Second, with \"quotes\", commas'\ndate: 2025-04-01\ntopics: [Feedback, Hiring]\n---\n\nWhy feedback matters.\n\n## 1. Ask\n\n## 2. Listen\n"), 0o644)
 
 	code, jsonOut, errs := folio(t, "snippets", "--src", dir, "--format", "json")

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/peeplcoach/folio/internal/check"
 	"github.com/peeplcoach/folio/internal/slug"
 )
 
@@ -58,8 +59,9 @@ func newArticle(src, title, s string, now time.Time) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("create %s: %w", path, err)
 	}
-	body := fmt.Sprintf("---\ntitle: %s\ndate: %s\nsummary: \"\"\ntopics: []\ndraft: true\n---\n\nWrite the introduction here.\n\n## First section\n\n- [ ] An action item readers can tick off\n",
-		strconv.Quote(title), now.Format("2006-01-02"))
+	// folio check and folio build report the placeholders left in.
+	body := fmt.Sprintf("---\ntitle: %s\ndate: %s\nsummary: \"\"\ntopics: []\ndraft: true\n---\n\n%s\n\n## %s\n\n- [ ] %s\n",
+		strconv.Quote(title), now.Format("2006-01-02"), check.PlaceholderIntro, check.PlaceholderHeading, check.PlaceholderTask)
 	if _, err := f.WriteString(body); err != nil {
 		f.Close()
 		return "", fmt.Errorf("write %s: %w", path, err)

@@ -34,6 +34,7 @@ func commands() []command {
 		{"serve", "preview the site while you write, with live reload", runServe},
 		{"new", "start a new article: folio new \"Title\"", runNew},
 		{"snippets", "export LinkedIn posts of the articles", runSnippets},
+		{"check", "find broken links, missing headings and images, placeholder text", runCheck},
 		{"version", "print folio's version", runVersion},
 		{"help", "explain a command: folio help build", nil},
 	}

@@ -10,15 +10,17 @@ import (
 	"time"
 
 	"github.com/peeplcoach/folio/internal/build"
+	"github.com/peeplcoach/folio/internal/check"
 	"github.com/peeplcoach/folio/internal/content"
 	"github.com/peeplcoach/folio/internal/slug"
 	"github.com/peeplcoach/folio/internal/social"
 )
 
 func runSnippets(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("snippets", "snippets [--format text|csv|json|md] [--topic T] [--since DATE] [--article SLUG] [--out FILE]", stderr)
+	fs := newFlags("snippets", "snippets [--format text|csv|json|md] [--preset buffer|hootsuite] [--topic T] [--since DATE] [--article SLUG] [--out FILE]", stderr)
 	src := fs.String("src", ".", "the site folder")
 	format := fs.String("format", "text", "text (to read, with counts and the fold), csv (Excel, Google Sheets), json, or md")
+	preset := fs.String("preset", "", "with --format csv: the bulk-upload CSV of buffer or hootsuite instead of folio's own columns")
 	topic := fs.String("topic", "", "only articles under this topic (name or slug)")
 	since := fs.String("since", "", "only articles published on or after this date (2025-03-01)")
 	article := fs.String("article", "", "only the article with this slug")
@@ -36,6 +38,17 @@ func runSnippets(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	if !slices.Contains(social.Formats(), *format) {
 		fmt.Fprintf(stderr, "folio snippets: --format %q: choose one of %s\n", *format, strings.Join(social.Formats(), ", "))
 		return exitUsage
+	}
+	if *preset != "" {
+		if !slices.Contains(social.Presets(), *preset) {
+			fmt.Fprintf(stderr, "folio snippets: --preset %q: choose one of %s\n", *preset, strings.Join(social.Presets(), ", "))
+			return exitUsage
+		}
+		if isFlagSet(fs, "format") && *format != "csv" {
+			fmt.Fprintf(stderr, "folio snippets: --preset %s writes CSV: leave out --format %s\n", *preset, *format)
+			return exitUsage
+		}
+		*format = "csv"
 	}
 	var sinceDate time.Time
 	if *since != "" {
@@ -58,6 +71,10 @@ func runSnippets(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		return exitFailed
 	}
 	for _, w := range warnings {
+		fmt.Fprintf(stderr, "warning: %s\n", prefixed(*src, w.Error()))
+	}
+	// folio new's introduction would be the first line of a post.
+	for _, w := range check.Placeholders(idx, os.DirFS(*src)) {
 		fmt.Fprintf(stderr, "warning: %s\n", prefixed(*src, w.Error()))
 	}
 	posts, err := build.LinkedInPosts(idx)
@@ -86,7 +103,17 @@ func runSnippets(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		defer f.Close()
 		w = f
 	}
-	if err := social.Export(w, selected, *format); err != nil {
+	if *preset != "" {
+		undated, err := social.ExportPreset(w, selected, *preset, time.Now())
+		if err != nil {
+			fmt.Fprintf(stderr, "folio snippets: %v\n", err)
+			return exitFailed
+		}
+		if len(undated) > 0 {
+			fmt.Fprintf(stderr, "warning: %s needs a future date on every row: fill in the date of %s (dated in the past) before the upload\n",
+				*preset, strings.Join(undated, ", "))
+		}
+	} else if err := social.Export(w, selected, *format); err != nil {
 		fmt.Fprintf(stderr, "folio snippets: %v\n", err)
 		return exitFailed
 	}

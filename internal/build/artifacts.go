@@ -39,6 +39,7 @@ func (b *Builder) artifacts(idx *content.Index) (arts []*artifact, checklists ma
 	site := idx.Site
 	checklists = map[*content.Article]*checklistFiles{}
 	cards = map[*content.Article]*artifact{}
+	words := postOptions(site).Strings
 	for _, a := range idx.Articles {
 		if a.Checklist != nil && site.Checklists {
 			files := &checklistFiles{
@@ -51,7 +52,9 @@ func (b *Builder) artifacts(idx *content.Index) (arts []*artifact, checklists ma
 		if a.Image.Src == "" && site.ShareCards {
 			in := social.CardInput{Title: a.Title, SiteName: site.Title}
 			if a.Series != nil {
-				in.Series, in.Part, in.Parts = a.Series.Name, a.Part, len(a.Series.Articles)
+				// The series line in the words of the page and the post;
+				// with no part number the card draws it as it is.
+				in.Series = words.SeriesLine(a.Part, len(a.Series.Articles), a.Series.Name)
 			}
 			art := b.cardArtifact(strings.TrimPrefix(a.URL, "/")+"card.png", in)
 			cards[a] = art

@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/peeplcoach/folio/internal/cache"
+	"github.com/peeplcoach/folio/internal/check"
 	"github.com/peeplcoach/folio/internal/content"
 	"github.com/peeplcoach/folio/internal/markdown"
 	"github.com/peeplcoach/folio/internal/output"
@@ -41,6 +42,7 @@ type Options struct {
 	// turns it off so that a stylesheet edit changes one file, not every page.
 	Fingerprint bool
 	Serve       bool             // building for folio serve: mark drafts, scheduled pages
+	Preview     bool             // a deploy preview: a banner on every page, noindex, an X-Robots-Tag header
 	Now         func() time.Time // decides what is in the future; time.Now if nil
 	Workers     int              // parallel workers; 4 × GOMAXPROCS if 0
 	// CacheDir keeps checklist PDFs and share cards between builds; empty
@@ -60,16 +62,19 @@ type Sink interface {
 
 // Report says what a build did.
 type Report struct {
-	Pages    int           // HTML pages in the site
-	Files    int           // files in the site
-	Bytes    int64         // bytes of the files written (all of them on a full build)
-	Rendered int           // pages rendered (fewer than Pages on a rebuild)
-	Written  int           // files written because their bytes changed
-	Removed  int           // files removed because nothing produces them any more
-	Changed  []string      // URL paths of the files written or removed, sorted
-	Warnings []error       // problems that did not stop the build, sorted
-	Timings  []Timing      // time spent in each phase
-	Duration time.Duration // the whole build
+	Pages    int      // HTML pages in the site
+	Files    int      // files in the site
+	Bytes    int64    // bytes of the files written (all of them on a full build)
+	Rendered int      // pages rendered (fewer than Pages on a rebuild)
+	Written  int      // files written because their bytes changed
+	Removed  int      // files removed because nothing produces them any more
+	Changed  []string // URL paths of the files written or removed, sorted
+	Warnings []error  // problems that did not stop the build, sorted
+	// NextScheduled is the article held back for its date that comes out
+	// first, or nil: the owner sees when the next build must run.
+	NextScheduled *content.Page
+	Timings       []Timing      // time spent in each phase
+	Duration      time.Duration // the whole build
 }
 
 // Timing is the time a phase took.
@@ -90,11 +95,11 @@ type Builder struct {
 
 	files map[string]*file // every source file by path: "content/articles/a.md"
 
-	conv       *markdown.Converter
-	convUnsafe bool
-	site       *content.Site
-	siteProbs  content.Problems
-	siteDirty  bool
+	conv      *markdown.Converter
+	convOpts  markdown.Options
+	site      *content.Site
+	siteProbs content.Problems
+	siteDirty bool
 
 	tmpl        *render.Templates
 	tmplErr     error
@@ -233,6 +238,7 @@ func (b *Builder) run(ctx context.Context, sink Sink, changed []string) (*Report
 	}
 	idx, idxProbs := content.NewIndex(b.site, probs.pages, content.IndexOptions{Drafts: b.opts.Drafts, Future: b.opts.Future, Now: b.opts.Now()}, b.index)
 	probs.Add(idxProbs)
+	probs.Warnings = append(probs.Warnings, check.Placeholders(idx, b.fsys)...) // folio new's text, published
 	assets, files, assetProbs := b.assets()
 	probs.Add(assetProbs)
 	arts, checklists, cards, siteCard := b.artifacts(idx)
@@ -270,6 +276,7 @@ func (b *Builder) run(ctx context.Context, sink Sink, changed []string) (*Report
 		r.Warnings = append(r.Warnings, w)
 	}
 	r.Pages, r.Files = plan.npages, len(plan.jobs)
+	r.NextScheduled = idx.NextScheduled
 	r.Rendered, r.Written, r.Removed, r.Bytes, r.Changed = res.rendered, res.written, res.removed, res.bytes, res.changed
 	r.Duration = time.Since(start)
 	return r, nil

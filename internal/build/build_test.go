@@ -82,7 +82,8 @@ func TestArticlePage(t *testing.T) {
 		`<meta name="twitter:card" content="summary_large_image">`,
 		`"@type":"BlogPosting"`, `"headline":"First: Trust \u0026 Delegation"`, `"@type":"BreadcrumbList"`,
 		`<a class="skip-link" href="#main">`, `<main id="main"`, `<nav aria-label="Main">`,
-		`Part 1 of 2 in the series <a href="/series/leading-up/">Leading Up</a>`,
+		`Part 1 of 2 in the series <a href="/series/leading-up/">“Leading Up”</a>`,
+		`<meta property="og:locale" content="en_GB">`,
 		`<a href="/articles/second/" rel="next">Second</a>`,
 		// three headings: a table of contents
 		`<details class="toc toc-fold"`, `<a href="#two-and-a-half">Two and a half</a>`,
@@ -209,7 +210,7 @@ func TestFrontMatterErrorsNameFileAndLine(t *testing.T) {
 	files["content/articles/dup.md"] = article("title: Dup\ndate: 2025-01-01\nslug: first", "")
 	s := withShareImage(newSite(t, files)).build()
 	s.assertErrors(
-		`content/articles/bad.md:3: date "someday" is not a date: write it as 2025-03-01 or 2025-03-01T09:30:00Z`,
+		`content/articles/bad.md:3: date "someday" is not a date: write it as 2025-03-01, 2025-03-01 09:30:00 +0200 or 2025-03-01T09:30:00Z`,
 		`content/articles/dup.md:4: URL /articles/first/ is already used by content/articles/first.md: give one of them another slug`,
 		`content/articles/yaml.md:2: front matter is not valid YAML: did not find expected ',' or ']'`,
 	)

@@ -25,12 +25,12 @@ func poppler(t *testing.T, tool string) string {
 	return p
 }
 
-// TestFirstArticlePDFs checks the two PDFs of the bundled first article's
-// checklist as a reader's PDF viewer would: paper size, one page, every item's
+// TestFirstArticlePDFs checks the two PDFs of the first article's checklist
+// (the frozen copy in testdata/first-article/) as a reader's PDF viewer would: paper size, one page, every item's
 // exact text (typography included) extractable, fonts embedded.
 func TestFirstArticlePDFs(t *testing.T) {
 	pdftotext, pdfinfo, pdffonts := poppler(t, "pdftotext"), poppler(t, "pdfinfo"), poppler(t, "pdffonts")
-	b, err := New(os.DirFS("../.."), Options{Now: func() time.Time { return fixedNow }})
+	b, err := New(firstArticleSite(t), Options{Now: func() time.Time { return fixedNow }})
 	if err != nil {
 		t.Fatal(err)
 	}

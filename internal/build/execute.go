@@ -207,7 +207,9 @@ func (b *Builder) runJob(sink Sink, pl *plan, j *job) jobResult {
 	if err != nil {
 		return jobResult{err: err}
 	}
-	if b.opts.Minify && output.Minifies(j.path) && !(j.kind == jobPage && b.tmpl.Minified()) {
+	// Data (feeds, sitemap) is written exactly by its writer: a minifier
+	// could change its text, such as a LinkedIn post's blank lines.
+	if b.opts.Minify && j.kind != jobData && output.Minifies(j.path) && !(j.kind == jobPage && b.tmpl.Minified()) {
 		buf := getBuf()
 		defer bufPool.Put(buf)
 		if err := b.min.MinifyTo(buf, j.path, data); err != nil {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/peeplcoach/folio/internal/content"
+	"github.com/peeplcoach/folio/internal/slug"
 )
 
 // checkLinks warns about links in Markdown that lead nowhere on the site: a
@@ -19,13 +20,16 @@ func checkLinks(idx *content.Index, urls map[string]bool) content.Problems {
 		for _, h := range p.Doc.Headings {
 			ids[h.ID] = true
 		}
+		for _, id := range p.Doc.IDs {
+			ids[id] = true
+		}
 		for _, l := range p.Doc.Links {
 			dest := strings.TrimSpace(l.Dest)
 			if dest == "" {
 				continue
 			}
 			if frag, ok := strings.CutPrefix(dest, "#"); ok {
-				if !ids[frag] && !strings.HasPrefix(frag, "fn") {
+				if frag = slug.UnescapePath(frag); !ids[frag] && !strings.HasPrefix(frag, "fn") {
 					probs.Warnings = append(probs.Warnings, &content.Error{Path: p.Path, Line: l.Line, Err: fmt.Errorf("link to #%s: no heading of this page has that id", frag)})
 				}
 				continue

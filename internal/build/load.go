@@ -50,7 +50,7 @@ func classify(p string) fileKind {
 		return kindLayout
 	case strings.HasPrefix(p, "static/"):
 		return kindStatic
-	case path.Ext(p) == ".md":
+	case content.IsMarkdown(p):
 		if _, ok := content.Locate(p); ok {
 			return kindPage
 		}

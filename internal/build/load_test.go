@@ -14,7 +14,11 @@ func TestClassify(t *testing.T) {
 		{"content/articles/a/index.md", kindPage},
 		{"content/about.md", kindPage},
 		{"content/articles/a/photo.jpg", kindResource},
-		{"content/articles/a/notes.md", kindIgnored},
+		{"content/articles/a/notes.md", kindPage}, // a page unless it stands in a bundle: see content.InsideBundles
+		{"content/articles/2019/05/x.md", kindPage},
+		{"content/articles/x.markdown", kindPage},
+		{"content/posts/x.md", kindIgnored},
+		{"content/posts/x.markdown", kindIgnored},
 		{"layouts/article.html", kindLayout},
 		{"layouts/partials/head.html", kindLayout},
 		{"static/css/site.css", kindStatic},

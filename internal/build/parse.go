@@ -16,7 +16,7 @@ import (
 )
 
 // parseSite reads content/site.yaml when it changed. A change of unsafe_html
-// changes how every page converts, so it drops the parsed pages.
+// or language changes how every page converts, so it drops the parsed pages.
 func (b *Builder) parseSite() {
 	if !b.siteDirty && b.conv != nil {
 		return
@@ -48,9 +48,9 @@ func (b *Builder) parseSite() {
 		site.BaseURL = trimSlash(b.opts.BaseURL)
 	}
 	b.site = site
-	if b.conv == nil || b.convUnsafe != site.UnsafeHTML {
-		b.conv = markdown.New(markdown.Options{UnsafeHTML: site.UnsafeHTML})
-		b.convUnsafe = site.UnsafeHTML
+	if convOpts := (markdown.Options{UnsafeHTML: site.UnsafeHTML, Language: site.Language}); b.conv == nil || b.convOpts != convOpts {
+		b.conv = markdown.New(convOpts)
+		b.convOpts = convOpts
 		for _, f := range b.files {
 			if f.kind == kindPage {
 				f.dirty = true
@@ -146,10 +146,21 @@ func (b *Builder) collectPages() parsed {
 		}
 	}
 	sort.Strings(paths)
+	places := map[string]content.Place{}
+	for _, p := range paths {
+		if f := b.files[p]; f.kind == kindPage {
+			places[p] = f.place
+		}
+	}
+	inBundle := content.InsideBundles(places)
 	for _, p := range paths {
 		f := b.files[p]
 		if f.kind == kindIgnored {
-			out.Warnings = append(out.Warnings, &content.Error{Path: p, Err: errors.New("not a page and not published: articles are content/articles/<slug>.md or content/articles/<slug>/index.md")})
+			out.Warnings = append(out.Warnings, &content.Error{Path: p, Err: content.NotAPage(p)})
+			continue
+		}
+		if w := inBundle[p]; w != nil {
+			out.Warnings = append(out.Warnings, w)
 			continue
 		}
 		out.Add(f.probs)

@@ -11,6 +11,7 @@ import (
 	"github.com/peeplcoach/folio/internal/feed"
 	"github.com/peeplcoach/folio/internal/key"
 	"github.com/peeplcoach/folio/internal/render"
+	"github.com/peeplcoach/folio/internal/slug"
 	"github.com/peeplcoach/folio/internal/social"
 )
 
@@ -62,6 +63,12 @@ type plan struct {
 func (b *Builder) plan(idx *content.Index, assets *render.Assets, files []published, in planInputs) (*plan, content.Problems) {
 	var probs content.Problems
 	site := render.NewSite(idx, assets, b.opts.Serve, siteStrings(b.fsys, idx.Site.Language, &probs))
+	if site.Year == 0 {
+		site.Year = b.opts.Now().Year() // no article to date the site by: the build's year
+	}
+	if b.opts.Preview {
+		site.MarkPreview()
+	}
 	if in.siteCard != nil {
 		site.Image = &render.Image{URL: idx.Site.URL("/" + in.siteCard.path), Width: cardWidth, Height: cardHeight, Type: "image/png", Alt: idx.Site.Title}
 	}
@@ -169,6 +176,13 @@ func (b *Builder) dataJobs(idx *content.Index, posts []social.Post) []job {
 			return redirects(idx), nil
 		}},
 	}
+	if b.opts.Preview {
+		// Netlify's headers in netlify.toml apply to every deploy; a
+		// _headers file of the deploy itself can say this one is a preview.
+		jobs = append(jobs, job{path: "_headers", kind: jobData, origin: "the deploy preview's headers", produce: func() ([]byte, error) {
+			return []byte("# A deploy preview, made by folio build --preview: not for search engines.\n/*\n  X-Robots-Tag: noindex\n"), nil
+		}})
+	}
 	return append(jobs, b.feedJobs(idx, posts)...)
 }
 
@@ -182,7 +196,7 @@ func (b *Builder) feedJobs(idx *content.Index, posts []social.Post) []job {
 	}
 	entry := func(a *content.Article) feed.Entry {
 		e := feed.Entry{
-			ID:          feed.TagURI(host, a.Date, a.URL),
+			ID:          feed.TagURI(host, a.Date, slug.EscapePath(a.URL)),
 			Title:       a.Title,
 			URL:         site.URL(a.URL),
 			Summary:     a.Summary,
@@ -250,7 +264,7 @@ func (b *Builder) feedJobs(idx *content.Index, posts []social.Post) []job {
 		h.String(name, site.Title, site.Language, site.BaseURL)
 		// Posts come newest first, as the feeds show them.
 		for _, p := range posts[:min(len(posts), site.FeedLimit)] {
-			h.String(p.Slug, p.Title, p.URL, p.Text, p.Card.URL, p.Card.Alt)
+			h.String(p.Slug, p.Title, p.URL, p.Text, p.FirstComment, p.Card.URL, p.Card.Alt)
 			h.Uint(uint64(p.Card.Length))
 			h.Uint(uint64(p.Published.UnixNano()))
 		}
@@ -258,10 +272,10 @@ func (b *Builder) feedJobs(idx *content.Index, posts []social.Post) []job {
 	}
 	jobs = append(jobs,
 		job{path: "feeds/linkedin.xml", kind: jobData, origin: "the LinkedIn feed", key: postsKey("rss"), produce: func() ([]byte, error) {
-			return social.RSS(posts, channel("/feeds/linkedin.xml"))
+			return feed.RSS(social.Feed(posts, channel("/feeds/linkedin.xml")))
 		}},
 		job{path: "feeds/linkedin.json", kind: jobData, origin: "the LinkedIn JSON feed", key: postsKey("json"), produce: func() ([]byte, error) {
-			return social.JSONFeed(posts, channel("/feeds/linkedin.json"))
+			return feed.JSON(social.Feed(posts, channel("/feeds/linkedin.json")))
 		}},
 	)
 	for _, t := range idx.Topics {

@@ -10,12 +10,12 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-// TestFirstArticleLinkedInPost composes the LinkedIn post of the bundled first
-// article and compares it in full with testdata/first-article-post.golden,
-// which a person has read and would post. Run with -update after an intended
-// change, and read the diff.
+// TestFirstArticleLinkedInPost composes the LinkedIn post of the first
+// article (the frozen copy in testdata/first-article/) and compares it in full
+// with testdata/first-article-post.golden, which a person has read and would
+// post. Run with -update after an intended change, and read the diff.
 func TestFirstArticleLinkedInPost(t *testing.T) {
-	b, err := New(os.DirFS("../.."), Options{Now: func() time.Time { return fixedNow }})
+	b, err := New(firstArticleSite(t), Options{Now: func() time.Time { return fixedNow }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,13 +21,13 @@ import (
 	"github.com/peeplcoach/folio/internal/browsertest"
 )
 
-// TestChecklistPrintsOnOnePage builds the bundled site, opens the first
-// article's printable checklist in Chromium, and prints it as a reader would:
+// TestChecklistPrintsOnOnePage builds the first article (the frozen copy in
+// testdata/first-article/), opens its printable checklist in Chromium, and prints it as a reader would:
 // on A4 it is one page, and every item's checkbox is drawn in print.
 func TestChecklistPrintsOnOnePage(t *testing.T) {
 	browsertest.Chromium(t)
 	dir := t.TempDir()
-	b, err := New(os.DirFS("../.."), Options{Minify: true, Fingerprint: true, Now: func() time.Time { return fixedNow }})
+	b, err := New(firstArticleSite(t), Options{Minify: true, Fingerprint: true, Now: func() time.Time { return fixedNow }})
 	if err != nil {
 		t.Fatal(err)
 	}

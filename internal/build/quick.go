@@ -93,12 +93,13 @@ func (b *Builder) quickRebuild(ctx context.Context, sink Sink, changed []string)
 			q.jobs = append(q.jobs, job{path: o.Path, kind: jobPage, page: o})
 		}
 	}
+	opts := postOptions(idx.Site)
 	for _, a := range olds {
 		i, ok := pl.postIndex[a.Slug]
 		if !ok {
 			continue
 		}
-		if post, ok := composePost(idx.Site, a, pl.images[a], &probs, b.posts); ok {
+		if post, ok := composePost(idx.Site, a, pl.images[a], opts, &probs, b.posts); ok {
 			pl.posts[i] = post
 		}
 	}

@@ -42,19 +42,27 @@ type memoPost struct {
 // that a rebuild composes only the posts whose inputs changed.
 func posts(idx *content.Index, images map[*content.Article]social.Image, probs *content.Problems, memo map[string]memoPost) []social.Post {
 	posts := make([]social.Post, 0, len(idx.Articles))
+	opts := postOptions(idx.Site)
 	for _, a := range idx.Articles {
-		if post, ok := composePost(idx.Site, a, images[a], probs, memo); ok {
+		if post, ok := composePost(idx.Site, a, images[a], opts, probs, memo); ok {
 			posts = append(posts, post)
 		}
 	}
 	return posts
 }
 
+// postOptions are the site's settings of every post.
+func postOptions(site *content.Site) social.Options {
+	return social.PostOptions(site.Language, site.LinkedIn.Campaign, site.LinkedIn.Link, site.LinkedIn.Hashtags)
+}
+
 // composePost composes one article's post, or reports why it cannot.
-func composePost(site *content.Site, a *content.Article, img social.Image, probs *content.Problems, memo map[string]memoPost) (social.Post, bool) {
+func composePost(site *content.Site, a *content.Article, img social.Image, opts social.Options, probs *content.Problems, memo map[string]memoPost) (social.Post, bool) {
 	h := key.New()
 	h.Uint(a.SourceHash)
-	h.String(site.BaseURL, site.LinkedIn.Campaign, img.URL, img.Type, img.Alt)
+	h.String(site.BaseURL, site.Language, site.LinkedIn.Campaign, site.LinkedIn.Link, img.URL, img.Type, img.Alt)
+	h.Uint(uint64(len(site.LinkedIn.Hashtags)))
+	h.String(site.LinkedIn.Hashtags...)
 	h.Uint(uint64(img.Length))
 	for _, t := range a.Topics {
 		h.String(t.Name)
@@ -79,6 +87,9 @@ func composePost(site *content.Site, a *content.Article, img social.Image, probs
 		Text:      a.LinkedIn.Text,
 		Hashtags:  a.LinkedIn.Hashtags,
 		Campaign:  a.LinkedIn.Campaign,
+		Question:  a.LinkedIn.Question,
+		Points:    a.LinkedIn.Points,
+		Link:      a.LinkedIn.Link,
 		Card:      img,
 	}
 	for _, h := range a.Doc.Headings {
@@ -90,7 +101,7 @@ func composePost(site *content.Site, a *content.Article, img social.Image, probs
 	if a.Series != nil {
 		article.Series, article.Part, article.Parts = a.Series.Name, a.Part, len(a.Series.Articles)
 	}
-	post, err := social.Compose(article, social.Options{Campaign: site.LinkedIn.Campaign})
+	post, err := social.Compose(article, opts)
 	if err != nil {
 		line := a.LinkedIn.Line
 		var fe *social.FieldError

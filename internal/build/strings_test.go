@@ -16,7 +16,7 @@ func TestGermanSite(t *testing.T) {
 	s := withShareImage(newSite(t, files)).mustBuild()
 	s.assertFile("articles/first/index.html",
 		`<html lang="de">`,
-		"10. Januar 2025", "1 Min. Lesezeit", `Teil 1 von 2 der Serie <a href="/series/leading-up/">Leading Up</a>`,
+		"10. Januar 2025", "1 Min. Lesezeit", `Teil 1 von 2 der Serie <a href="/series/leading-up/">„Leading Up“</a>`,
 		`<summary>Inhalt</summary>`, ">Themen</a>", ">Serien</a>", ">Checklisten</a>", ">Über uns</a>",
 		"Zum Inhalt springen", "Mehr zum Thema", "Atom-Feed",
 		"! min read", "! Contents", "! Related articles", "! Part 1", "! >Topics<", "! Skip to content",

@@ -7,10 +7,11 @@ import (
 	"testing"
 )
 
-// TestFirstArticleChecklist checks the checklist of the bundled first article:
-// every action item, in order, under its tip, with its exact text.
+// TestFirstArticleChecklist checks the checklist of the first article (the
+// frozen copy in testdata/first-article/): every action item, in order, under
+// its tip, with its exact text.
 func TestFirstArticleChecklist(t *testing.T) {
-	src, err := os.ReadFile("../../content/articles/get-your-manager-to-trust-you.md")
+	src, err := os.ReadFile("../../testdata/first-article/content/articles/get-your-manager-to-trust-you.md")
 	if err != nil {
 		t.Fatal(err)
 	}

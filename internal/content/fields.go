@@ -157,15 +157,6 @@ func (f *fields) list(key string) []string {
 	return nil
 }
 
-var dateLayouts = []string{
-	time.RFC3339,
-	"2006-01-02T15:04:05",
-	"2006-01-02 15:04:05Z07:00",
-	"2006-01-02 15:04:05",
-	"2006-01-02 15:04",
-	"2006-01-02",
-}
-
 func (f *fields) date(key string, required bool) time.Time {
 	v, ok := f.get(key)
 	if !ok {
@@ -178,14 +169,15 @@ func (f *fields) date(key string, required bool) time.Time {
 	case time.Time:
 		return v.UTC()
 	case string:
-		s := strings.TrimSpace(v)
-		for _, layout := range dateLayouts {
-			if t, err := time.Parse(layout, s); err == nil {
-				return t.UTC()
+		t, err := parseDate(v)
+		if err != nil {
+			why := ""
+			if err.Error() != "not a date" {
+				why = " (" + err.Error() + ")"
 			}
+			f.probs.errorf(f.path, f.line(key), "%s%s %q is not a date%s: write it as 2025-03-01, 2025-03-01 09:30:00 +0200 or 2025-03-01T09:30:00Z", f.prefix, key, v, why)
 		}
-		f.probs.errorf(f.path, f.line(key), "%s%s %q is not a date: write it as 2025-03-01 or 2025-03-01T09:30:00Z", f.prefix, key, v)
-		return time.Time{}
+		return t
 	}
 	f.wrongType(key, "a date", v)
 	return time.Time{}

@@ -29,8 +29,13 @@ type Index struct {
 	Redirects []Redirect // by From
 	// ByURL finds any published page or article by its URL path.
 	ByURL map[string]*Page
+	// NextScheduled is the article held back for its date that comes out
+	// first (a draft is not scheduled), or nil: a build on or after its date
+	// publishes it.
+	NextScheduled *Page
 
-	articles map[string]*Article // by URL
+	articles     map[string]*Article // by URL
+	translations map[*Page][]Translation
 
 	relatedKey uint64 // see related.go
 }
@@ -94,6 +99,9 @@ func NewIndex(site *Site, pages []*Page, opts IndexOptions, prev *Index) (*Index
 		}
 		scheduled := p.Kind == KindArticle && p.Date.After(opts.Now)
 		if scheduled && !opts.Future {
+			if n := idx.NextScheduled; n == nil || p.Date.Before(n.Date) || p.Date.Equal(n.Date) && p.Path < n.Path {
+				idx.NextScheduled = p
+			}
 			continue
 		}
 		if other, taken := idx.ByURL[p.URL]; taken {
@@ -112,6 +120,7 @@ func NewIndex(site *Site, pages []*Page, opts IndexOptions, prev *Index) (*Index
 	sort.SliceStable(idx.Articles, func(i, j int) bool { return newerFirst(idx.Articles[i], idx.Articles[j]) })
 	sort.SliceStable(idx.Pages, func(i, j int) bool { return idx.Pages[i].URL < idx.Pages[j].URL })
 
+	idx.linkTranslations(sorted, &probs)
 	idx.groupTopics()
 	idx.groupSeries(&probs)
 	idx.collectRedirects(&probs)
@@ -129,8 +138,10 @@ func (idx *Index) Replace(a *Article, p *Page) bool {
 	if idx.articles[a.URL] != a || !a.Page.SameListing(p) {
 		return false
 	}
+	old := a.Page
 	a.Page = p
 	idx.ByURL[p.URL] = p
+	idx.replaceTranslation(old, p)
 	return true
 }
 

@@ -2,7 +2,6 @@ package content
 
 import (
 	"fmt"
-	"path"
 	"slices"
 	"strings"
 	"time"
@@ -32,15 +31,21 @@ type Page struct {
 	Slug   string
 	URL    string // "/articles/a/"
 
-	Title         string
-	Date          time.Time
-	Updated       time.Time // zero when never updated
-	Summary       string    // from front matter, or the first paragraph
-	TopicNames    []string  // as written
-	SeriesName    string
-	SeriesOrder   int // 0 when not set
-	Draft         bool
-	Author        string
+	Title       string
+	Date        time.Time
+	Updated     time.Time // zero when never updated
+	Summary     string    // from front matter, or the first paragraph
+	TopicNames  []string  // as written
+	SeriesName  string
+	SeriesOrder int // 0 when not set
+	Draft       bool
+	Author      string   // the authors' names, joined for display
+	Authors     []string // each author, when front matter names several
+	// Language is the page's own language (BCP 47), or "" for the site's.
+	Language string
+	// TranslationOf names the page this one translates, as written: a slug
+	// or a site path. The Index links translations (see translations.go).
+	TranslationOf string
 	Image         ImageRef
 	Aliases       []string // old URL paths that redirect here
 	ChecklistSpec ChecklistSpec
@@ -71,7 +76,7 @@ func (p *Page) SameListing(q *Page) bool {
 		p.Title == q.Title && p.Date.Equal(q.Date) && p.Updated.Equal(q.Updated) &&
 		p.Summary == q.Summary && slices.Equal(p.TopicNames, q.TopicNames) &&
 		p.SeriesName == q.SeriesName && p.SeriesOrder == q.SeriesOrder && p.Draft == q.Draft &&
-		p.Author == q.Author && p.Image == q.Image && slices.Equal(p.Aliases, q.Aliases) &&
+		p.Author == q.Author && p.Language == q.Language && p.TranslationOf == q.TranslationOf && p.Image == q.Image && slices.Equal(p.Aliases, q.Aliases) &&
 		(p.Checklist == nil) == (q.Checklist == nil) && p.ReadingMinutes() == q.ReadingMinutes()
 }
 
@@ -88,38 +93,41 @@ func (p *Page) Modified() time.Time {
 	return p.Date
 }
 
-// ReadingMinutes estimates reading time at 230 words a minute, at least one.
+// Reading speeds: words a minute for scripts that space their words, and
+// characters a minute for Chinese and Japanese (the rate Hugo and Medium use).
+const (
+	wordsPerMinute = 230
+	charsPerMinute = 500
+)
+
+// ReadingMinutes estimates reading time, at least one minute: words at 230 a
+// minute and Chinese or Japanese characters at 500, so a mixed text counts both.
 func (p *Page) ReadingMinutes() int {
-	return max(1, (p.Doc.Words+229)/230)
+	const per = wordsPerMinute * charsPerMinute
+	units := p.Doc.Words*charsPerMinute + p.Doc.Chars*wordsPerMinute
+	return max(1, (units+per-1)/per)
 }
 
-// Place says where a content file belongs.
-type Place struct {
-	Kind   Kind
-	Slug   string
-	Bundle string
-}
-
-// Locate classifies a path under content/: an article file or bundle, a
-// standalone page or bundle, or (ok false) not a page at all, such as an image
-// in a bundle.
-func Locate(p string) (Place, bool) {
-	rel, found := strings.CutPrefix(p, "content/")
-	if !found || path.Ext(p) != ".md" {
-		return Place{}, false
+// slugOf returns a page's slug: the slug: of its front matter, checked, or
+// else made from its file or bundle name. A name that is already a slug is
+// used as it is; another ("My Post.md", "Café.markdown" typed on a Mac) gives
+// the slug slug.Make makes of it ("my-post", "café"), as Hugo and Jekyll
+// do, so that files moved in keep working; only a name with no letter or
+// digit at all is an error.
+func slugOf(p string, place Place, explicit string, line int, probs *Problems) string {
+	if explicit != "" {
+		explicit = slug.NFC(explicit)
+		if slug.Valid(explicit) {
+			return explicit
+		}
+		probs.errorf(p, line, "slug %q must be lower-case letters, digits and single hyphens (try %q)", explicit, slug.Make(explicit))
 	}
-	parts := strings.Split(strings.TrimSuffix(rel, ".md"), "/")
-	switch {
-	case len(parts) == 2 && parts[0] == "articles":
-		return Place{Kind: KindArticle, Slug: parts[1]}, true
-	case len(parts) == 3 && parts[0] == "articles" && parts[2] == "index":
-		return Place{Kind: KindArticle, Slug: parts[1], Bundle: path.Dir(p)}, true
-	case len(parts) == 1 && parts[0] != "articles":
-		return Place{Kind: KindPage, Slug: parts[0]}, true
-	case len(parts) == 2 && parts[1] == "index" && parts[0] != "articles":
-		return Place{Kind: KindPage, Slug: parts[0], Bundle: path.Dir(p)}, true
+	s := slug.Make(place.Slug)
+	if s == "" {
+		probs.errorf(p, 1, "file name %q has no letter or digit to make a URL from: rename the file or set slug:", place.Slug)
+		return place.Slug
 	}
-	return Place{}, false
+	return s
 }
 
 // reservedPageSlugs are first path segments that folio's own pages use.
@@ -138,13 +146,16 @@ func NewPage(p string, place Place, doc *markdown.Doc) (*Page, Problems) {
 	f := newFields(p, doc.FrontMatter, doc.KeyLines, &probs)
 	pg.Title = strings.TrimSpace(f.str("title", true))
 	pg.Date = f.date("date", place.Kind == KindArticle)
-	pg.Updated = f.date("updated", false)
-	pg.Summary = strings.TrimSpace(f.str("summary", false))
-	pg.TopicNames = f.list("topics")
+	pg.Updated = readUpdated(f)
+	pg.Summary, _ = readAlias(f, "summary", "description", "excerpt")
+	pg.TopicNames = readTopics(f)
 	pg.SeriesName = strings.TrimSpace(f.str("series", false))
 	pg.SeriesOrder, _ = f.integer("series_order", 1)
-	pg.Draft = f.boolean("draft")
-	pg.Author = strings.TrimSpace(f.str("author", false))
+	pg.Draft = readDraft(f)
+	pg.Authors = readAuthors(f)
+	pg.Author = joinNames(pg.Authors)
+	pg.Language = readLanguage(f)
+	pg.TranslationOf = strings.TrimSpace(f.str("translation_of", false))
 	pg.Image = ImageRef{Src: strings.TrimSpace(f.str("image", false)), Alt: strings.TrimSpace(f.str("image_alt", false))}
 	pg.Aliases = f.list("aliases")
 	pg.ChecklistSpec = parseChecklistSpec(f)
@@ -152,16 +163,7 @@ func NewPage(p string, place Place, doc *markdown.Doc) (*Page, Problems) {
 	explicitSlug := strings.TrimSpace(f.str("slug", false))
 	f.unknown(false)
 
-	pg.Slug = place.Slug
-	if explicitSlug != "" {
-		if !slug.Valid(explicitSlug) {
-			probs.errorf(p, pg.Line("slug"), "slug %q must be lower-case letters, digits and single hyphens (try %q)", explicitSlug, slug.Make(explicitSlug))
-		} else {
-			pg.Slug = explicitSlug
-		}
-	} else if !slug.Valid(pg.Slug) {
-		probs.errorf(p, 1, "file name %q is not a valid slug: rename the file to %q or set slug:", pg.Slug, slug.Make(pg.Slug))
-	}
+	pg.Slug = slugOf(p, place, explicitSlug, pg.Line("slug"), &probs)
 	if pg.Kind == KindArticle {
 		pg.URL = "/articles/" + pg.Slug + "/"
 	} else {
@@ -197,8 +199,14 @@ func NewPage(p string, place Place, doc *markdown.Doc) (*Page, Problems) {
 	} else if pg.ChecklistSpec.Title != "" || len(pg.ChecklistSpec.Items) > 0 {
 		probs.warnf(p, pg.Line("checklist"), "checklist applies to articles only; this standalone page gets none")
 	}
+	if pg.Summary == "" && doc.Summary != "" {
+		pg.Summary = doc.Summary // the writer ended it with <!--more-->
+	}
 	if pg.Summary == "" && len(doc.Intro) > 0 {
 		pg.Summary = Truncate(doc.Intro[0], 200)
+	}
+	for _, w := range doc.Warnings {
+		probs.warnf(p, w.Line, "%s", w.Msg)
 	}
 	// The fields above hold every value now; the raw map would only weigh
 	// on memory for as long as the page is kept.

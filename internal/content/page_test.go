@@ -84,7 +84,13 @@ func TestNewPageProblems(t *testing.T) {
 			name:   "bad date",
 			path:   "content/articles/a.md",
 			src:    "---\ntitle: A\ndate: March 1st\n---\n",
-			errors: []string{`content/articles/a.md:3: date "March 1st" is not a date: write it as 2025-03-01 or 2025-03-01T09:30:00Z`},
+			errors: []string{`content/articles/a.md:3: date "March 1st" is not a date: write it as 2025-03-01, 2025-03-01 09:30:00 +0200 or 2025-03-01T09:30:00Z`},
+		},
+		{
+			name:   "date out of range",
+			path:   "content/articles/a.md",
+			src:    "---\ntitle: A\ndate: 2019-02-30 10:00:00 +0200\n---\n",
+			errors: []string{`content/articles/a.md:3: date "2019-02-30 10:00:00 +0200" is not a date (day out of range): write it as 2025-03-01, 2025-03-01 09:30:00 +0200 or 2025-03-01T09:30:00Z`},
 		},
 		{
 			name:   "wrong types",
@@ -140,8 +146,22 @@ func TestLocate(t *testing.T) {
 		{"content/articles/a/index.md", Place{Kind: KindArticle, Slug: "a", Bundle: "content/articles/a"}, true},
 		{"content/about.md", Place{Kind: KindPage, Slug: "about"}, true},
 		{"content/about/index.md", Place{Kind: KindPage, Slug: "about", Bundle: "content/about"}, true},
+		{"content/articles/a.markdown", Place{Kind: KindArticle, Slug: "a"}, true},
+		{"content/articles/a.MD", Place{Kind: KindArticle, Slug: "a"}, true},
+		{"content/about.mdown", Place{Kind: KindPage, Slug: "about"}, true},
+		// folders of any depth under articles/: the file or bundle names the article
+		{"content/articles/2019/05/x.md", Place{Kind: KindArticle, Slug: "x"}, true},
+		{"content/articles/2019/05/x/index.markdown", Place{Kind: KindArticle, Slug: "x", Bundle: "content/articles/2019/05/x"}, true},
+		// a file beside a bundle's index.md is placed as an article by its
+		// path; InsideBundles then takes it back into its bundle
+		{"content/articles/a/notes.md", Place{Kind: KindArticle, Slug: "notes"}, true},
 		{"content/articles/a/photo.jpg", Place{}, false},
-		{"content/articles/a/notes.md", Place{}, false},
+		{"content/articles/index.md", Place{}, false},
+		{"content/articles/_index.md", Place{}, false},
+		{"content/articles/2019/_index.md", Place{}, false},
+		{"content/posts/x.md", Place{}, false},
+		{"content/docs/x.md", Place{}, false},
+		{"content/about.txt", Place{}, false},
 		{"content/site.yaml", Place{}, false},
 	}
 	for _, tt := range tests {

@@ -4,11 +4,14 @@ import (
 	"encoding/binary"
 	"hash/fnv"
 	"runtime"
+	"strings"
 	"sync"
 )
 
 // relate fills each article's Related list: the articles sharing the most topics
-// with it, then the newest, up to Site.Related.
+// with it, then the newest, up to Site.Related, all in the article's language
+// (on a mixed site, a reader of a German article is offered German ones, and
+// never the article itself in another language).
 //
 // Related lists depend only on which articles exist, their dates and their
 // topics: the "topology" hashed into relatedKey. An edit to an article's body or
@@ -42,8 +45,11 @@ func (idx *Index) topologyKey(want int) uint64 {
 	var buf [8]byte
 	binary.LittleEndian.PutUint64(buf[:], uint64(want))
 	h.Write(buf[:])
+	h.Write([]byte(idx.Site.Language))
 	for _, a := range idx.Articles {
 		h.Write([]byte(a.Slug))
+		h.Write([]byte{0})
+		h.Write([]byte(a.Language))
 		binary.LittleEndian.PutUint64(buf[:], uint64(a.Date.UnixNano()))
 		h.Write(buf[:])
 		for _, t := range a.Topics {
@@ -61,9 +67,15 @@ func (idx *Index) topologyKey(want int) uint64 {
 func (idx *Index) computeRelated(want int) {
 	n := len(idx.Articles)
 	pos := make(map[*Article]int32, n)
+	lang := make([]string, n)
+	mixed := false
 	for i, a := range idx.Articles {
 		pos[a] = int32(i)
+		lang[i] = strings.ToLower(idx.Language(a.Page))
+		mixed = mixed || lang[i] != lang[0]
 	}
+	// otherLanguage reports whether article j is in another language than i.
+	otherLanguage := func(i int, j int32) bool { return mixed && lang[j] != lang[i] }
 	topicMembers := make(map[*Topic][]int32, len(idx.Topics))
 	for _, t := range idx.Topics {
 		m := make([]int32, len(t.Articles))
@@ -86,7 +98,7 @@ func (idx *Index) computeRelated(want int) {
 				touched = touched[:0]
 				for _, t := range a.Topics {
 					for _, j := range topicMembers[t] {
-						if int(j) == i {
+						if int(j) == i || otherLanguage(i, j) {
 							continue
 						}
 						if shared[j] == 0 {
@@ -110,7 +122,7 @@ func (idx *Index) computeRelated(want int) {
 					best = insertTop(best, j, want, better)
 				}
 				for j := int32(0); len(best) < want && int(j) < n; j++ {
-					if int(j) != i && shared[j] == 0 {
+					if int(j) != i && shared[j] == 0 && !otherLanguage(i, j) {
 						best = append(best, j) // fill up with the newest unrelated
 					}
 				}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/peeplcoach/folio/internal/markdown"
+	"github.com/peeplcoach/folio/internal/slug"
 )
 
 // SitePath is where the site settings live, relative to the site folder.
@@ -39,8 +40,10 @@ type Party struct {
 
 // LinkedInSettings are the site's LinkedIn settings.
 type LinkedInSettings struct {
-	Page     string // the company page URL
-	Campaign string // utm_campaign for every post; empty means the article's slug
+	Page     string   // the company page URL
+	Campaign string   // utm_campaign for every post; empty means the article's slug
+	Hashtags []string // hashtags every post ends with, such as "Leadership"
+	Link     string   // "post" (default) or "comment": where posts put the article's link
 }
 
 // ImageRef names an image and describes it for readers who cannot see it.
@@ -49,12 +52,14 @@ type ImageRef struct {
 	Alt string
 }
 
-// URL returns the absolute URL of a site path such as "/articles/a/".
+// URL returns the absolute URL of a site path such as "/articles/a/", in the
+// one form folio writes URLs in (slug.EscapePath): "/articles/café/" →
+// "https://example.com/articles/caf%C3%A9/".
 func (s *Site) URL(path string) string {
 	if strings.HasPrefix(path, "http://") || strings.HasPrefix(path, "https://") {
 		return path
 	}
-	return s.BaseURL + path
+	return s.BaseURL + slug.EscapePath(path)
 }
 
 // ParseSite reads content/site.yaml. Unknown keys are errors here, unlike in
@@ -113,7 +118,15 @@ func ParseSite(conv *markdown.Converter, src []byte) (*Site, Problems) {
 		s.Author = s.Organisation
 	}
 	if l := f.sub("linkedin"); l != nil {
-		s.LinkedIn = LinkedInSettings{Page: l.absURL("page", false), Campaign: l.str("campaign", false)}
+		s.LinkedIn = LinkedInSettings{Page: l.absURL("page", false), Campaign: l.str("campaign", false), Hashtags: l.list("hashtags"), Link: l.str("link", false)}
+		if link := s.LinkedIn.Link; link != "" && link != "post" && link != "comment" {
+			probs.errorf(SitePath, l.line("link"), "linkedin.link %q: write post (the link in the post) or comment (the link in the first comment)", link)
+		}
+		for _, h := range s.LinkedIn.Hashtags {
+			if t := strings.TrimPrefix(strings.TrimSpace(h), "#"); t == "" || strings.ContainsAny(t, "#,") {
+				probs.errorf(SitePath, l.line("hashtags"), "linkedin.hashtags: %q is not a hashtag: write one word or phrase per entry, like Leadership", h)
+			}
+		}
 		l.unknown(true)
 	}
 	if img := f.sub("image"); img != nil {

@@ -20,7 +20,10 @@ type LinkedInSpec struct {
 	Text     string
 	Hashtags []string
 	Campaign string
-	Line     int // of the linkedin: key, for errors found later
+	Question string   // the question that invites comments
+	Points   []string // the key points, by hand
+	Link     string   // "post" or "comment": where the post puts the article's link
+	Line     int      // of the linkedin: key, for errors found later
 }
 
 func parseChecklistSpec(f *fields) ChecklistSpec {
@@ -88,6 +91,9 @@ func parseLinkedInSpec(f *fields) LinkedInSpec {
 		Text:     l.str("text", false),
 		Hashtags: l.list("hashtags"),
 		Campaign: l.str("campaign", false),
+		Question: l.str("question", false),
+		Points:   l.list("points"),
+		Link:     l.str("link", false),
 		Line:     f.line("linkedin"),
 	}
 	l.unknown(true)

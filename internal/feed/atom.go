@@ -4,26 +4,30 @@ import "fmt"
 
 // Atom returns f as an Atom 1.0 feed (RFC 4287): xml:lang from Language,
 // self and alternate links, one <entry> per Entry with its content as
-// escaped HTML (type="html") and its image as a Media RSS thumbnail, which
-// is what feed readers use for a preview picture. It reports every missing
-// required field (titles, ids, absolute URLs, dates, authors) at once.
+// escaped HTML (type="html", written for readers by ReaderHTML) or plain
+// text, and its image as a Media RSS thumbnail, which is what feed readers
+// use for a preview picture. It reports every missing required field
+// (titles, ids, absolute URLs, dates, authors) at once.
 func Atom(f Feed) ([]byte, error) {
-	if err := f.check(true); err != nil {
+	if err := f.check(formatAtom); err != nil {
 		return nil, fmt.Errorf("write atom feed: %w", err)
 	}
-	origin := originOf(f.HomeURL)
 	size := 1024
-	images := false
+	images, comments := false, false
 	for i := range f.Entries {
 		// Escaping markup makes HTML about a third longer.
-		size += 1024 + len(f.Entries[i].ContentHTML)*3/2
+		size += 1024 + len(f.Entries[i].ContentHTML)*3/2 + len(f.Entries[i].ContentText)
 		images = images || f.Entries[i].Image != ""
+		comments = comments || f.Entries[i].FirstComment != ""
 	}
 	b := make([]byte, 0, size)
 
 	b = append(b, `<?xml version="1.0" encoding="utf-8"?>`+"\n"+`<feed xmlns="http://www.w3.org/2005/Atom"`...)
 	if images {
 		b = append(b, ` xmlns:media="http://search.yahoo.com/mrss/"`...)
+	}
+	if comments {
+		b = attr(b, "xmlns:folio", Namespace)
 	}
 	if f.Language != "" {
 		b = attr(b, "xml:lang", f.Language)
@@ -49,7 +53,7 @@ func Atom(f Feed) ([]byte, error) {
 		b = element(b, "  ", "logo", f.Logo)
 	}
 
-	src, abs := contentScratch(f.Entries) // reused for every entry's content
+	var content []byte // reused for every entry's content
 	for i := range f.Entries {
 		e := &f.Entries[i]
 		b = append(b, "  <entry>\n"...)
@@ -77,12 +81,19 @@ func Atom(f Feed) ([]byte, error) {
 		if e.Summary != "" {
 			b = element(b, "    ", "summary", e.Summary)
 		}
-		if e.ContentHTML != "" {
-			src = append(src[:0], e.ContentHTML...)
-			abs = absolutize(abs[:0], src, origin)
+		switch {
+		case e.ContentHTML != "":
+			content = readerHTML(content[:0], e.ContentHTML, newBase(e.URL))
 			b = append(b, `    <content type="html">`...)
-			b = appendEscaped(b, abs, false)
+			b = appendEscaped(b, content, false)
 			b = append(b, "</content>\n"...)
+		case e.ContentText != "":
+			b = append(b, `    <content type="text">`...)
+			b = appendEscaped(b, e.ContentText, false)
+			b = append(b, "</content>\n"...)
+		}
+		if e.FirstComment != "" {
+			b = element(b, "    ", "folio:first_comment", e.FirstComment)
 		}
 		b = append(b, "  </entry>\n"...)
 	}

@@ -60,12 +60,12 @@ func BenchmarkJSON(b *testing.B) {
 	}
 }
 
-// BenchmarkAbsolutize rewrites the content of one 8 KB entry.
-func BenchmarkAbsolutize(b *testing.B) {
-	html := []byte(benchContent())
+// BenchmarkReaderHTML rewrites the content of one 8 KB entry.
+func BenchmarkReaderHTML(b *testing.B) {
+	html := benchContent()
 	b.SetBytes(int64(len(html)))
 	b.ReportAllocs()
 	for b.Loop() {
-		Absolutize(html, "https://peeplcoach.example/")
+		ReaderHTML(html, "https://peeplcoach.example/articles/a/")
 	}
 }

@@ -1,12 +1,20 @@
 // Package feed writes the site's machine-readable outputs from plain data:
-// an Atom feed (RFC 4287), a JSON Feed (version 1.1), a sitemap
-// (sitemaps.org 0.9) and robots.txt.
+// every feed format folio publishes — Atom (RFC 4287), RSS 2.0 and JSON Feed
+// (version 1.1) — a sitemap (sitemaps.org 0.9) and robots.txt.
+//
+// Each writer serialises exactly what it is given: its output is final and
+// must not pass through a minifier, which could change text (a LinkedIn
+// post's blank lines, a code block's indentation). One escaper serves every
+// XML format (see appendEscaped).
 //
 // Output depends only on the input: no clock, no map order, so two builds of
 // the same site give the same bytes. Times are written in UTC, to the second.
-// Entry content may hold root-relative links (href="/articles/x/"): feed
-// readers show it away from the site, so Atom and JSON rewrite them to
-// absolute URLs on the origin of Feed.HomeURL (see Absolutize).
+// A feed with no entries is valid: its updated time is the Unix epoch unless
+// Feed.Updated says otherwise.
+//
+// Entry HTML is written for feed readers, which show it away from the site:
+// Atom, RSS and JSON rewrite it with ReaderHTML (absolute links, no heading
+// anchors, no form inputs).
 package feed
 
 import (
@@ -22,19 +30,49 @@ type Person struct {
 	URL  string // absolute, optional
 }
 
-// Entry is one article in a feed.
+// Entry is one article (or one post about it) in a feed.
 type Entry struct {
 	ID          string // stable for the life of the entry; see TagURI
 	Title       string // plain text
-	URL         string // absolute permalink
+	URL         string // absolute permalink, the base of the content's relative links
 	Summary     string // plain text, optional
-	ContentHTML string // full HTML; root-relative links are made absolute
+	ContentHTML string // full HTML, written for readers with ReaderHTML
+	// ContentText is the content as plain text, used when ContentHTML is
+	// empty: RSS description, JSON content_text, Atom content type="text".
+	// It is written byte for byte, line breaks and all.
+	ContentText string
 	Published   time.Time
 	Updated     time.Time // zero means Published
 	Authors     []Person  // empty means Feed.Author
-	Categories  []string  // topic names
-	Image       string    // absolute URL, optional
+	Categories  []string  // topic names, or hashtags without "#"
+	Image       string    // absolute URL of a preview image, optional
+	// Attachments are files that go with the entry, such as the share card
+	// a scheduling tool posts with it: RSS enclosure (the first) and Media
+	// RSS content, JSON attachments.
+	Attachments []Media
+	// FirstComment is text to post as the first comment under the entry,
+	// such as the link of a LinkedIn post that keeps it out of the text:
+	// <folio:first_comment> in RSS and Atom, _folio.first_comment in JSON.
+	FirstComment string
 }
+
+// Media is a file attached to an entry.
+type Media struct {
+	URL    string // absolute
+	Type   string // MIME type: "image/png"
+	Length int64  // size in bytes, 0 if unknown
+	Width  int    // pixels, for images; 0 if unknown
+	Height int
+	Title  string // text alternative
+}
+
+// Namespace is the XML namespace of folio's own feed elements (first_comment).
+const Namespace = "https://github.com/peeplcoach/folio/ns/1"
+
+// epoch is the updated time of a feed that has none: one with no entries
+// has not changed since the beginning, and the clock would make two builds
+// differ.
+var epoch = time.Unix(0, 0).UTC()
 
 // Feed is the data of a whole feed. Entries are written in the order given:
 // the caller sorts (newest first) and limits them.
@@ -73,7 +111,7 @@ func (e *Entry) effective() time.Time {
 }
 
 // updated returns the feed's update time: Feed.Updated, or else the newest
-// entry's, or zero.
+// entry's, or else (no entries) the Unix epoch.
 func (f *Feed) updated() time.Time {
 	if !f.Updated.IsZero() {
 		return f.Updated
@@ -84,6 +122,9 @@ func (f *Feed) updated() time.Time {
 			t = u
 		}
 	}
+	if t.IsZero() {
+		return epoch
+	}
 	return t
 }
 
@@ -93,9 +134,20 @@ func appendTime(dst []byte, t time.Time) []byte {
 	return t.UTC().AppendFormat(dst, time.RFC3339)
 }
 
+// format is a feed format, for the rules check applies.
+type format uint8
+
+const (
+	formatAtom format = iota
+	formatRSS
+	formatJSON
+)
+
 // check reports every problem that would make the feed invalid, so a
-// caller fixes them in one pass. atom adds Atom's author rule.
-func (f *Feed) check(atom bool) error {
+// caller fixes them in one pass: Atom needs ids and authors, JSON Feed
+// content.
+func (f *Feed) check(ft format) error {
+	atom := ft == formatAtom
 	var errs []error
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
 	if f.Title == "" {
@@ -114,9 +166,6 @@ func (f *Feed) check(atom bool) error {
 		if (u.required || u.url != "") && !isAbsolute(u.url) {
 			bad("feed %s %q is not an absolute URL", u.name, u.url)
 		}
-	}
-	if f.updated().IsZero() {
-		bad("feed has no updated time and no dated entries")
 	}
 	// entryBad is bad for entry i; the prefix is formatted only on failure.
 	entryBad := func(i int, format string, args ...any) {
@@ -139,8 +188,13 @@ func (f *Feed) check(atom bool) error {
 		if e.Published.IsZero() {
 			entryBad(i, "has no published time")
 		}
-		if !atom && e.ContentHTML == "" && e.Summary == "" {
+		if ft == formatJSON && e.ContentHTML == "" && e.ContentText == "" && e.Summary == "" {
 			entryBad(i, "has neither content nor summary")
+		}
+		for _, m := range e.Attachments {
+			if !isAbsolute(m.URL) || m.Type == "" {
+				entryBad(i, "attachment %q needs an absolute URL and a type", m.URL)
+			}
 		}
 		for _, p := range e.Authors {
 			if atom && p.Name == "" {

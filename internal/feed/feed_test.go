@@ -94,28 +94,29 @@ func TestTagURI(t *testing.T) {
 // TestCheck lists each invalid input, the message that must name it, and
 // which writers must refuse it (the other must accept it).
 func TestCheck(t *testing.T) {
-	const atom, json, both = 1, 2, 3
+	const atom, json, rss, all = 1, 2, 4, 7
 	tests := []struct {
 		name    string
 		change  func(*Feed)
 		want    string
 		refused int
 	}{
-		{"no title", func(f *Feed) { f.Title = "" }, "feed has no title", both},
+		{"no title", func(f *Feed) { f.Title = "" }, "feed has no title", all},
 		{"no id", func(f *Feed) { f.ID = "" }, "feed has no id", atom},
-		{"relative home", func(f *Feed) { f.HomeURL = "/" }, `home URL "/" is not an absolute URL`, both},
-		{"no feed URL", func(f *Feed) { f.FeedURL = "" }, `feed URL "" is not an absolute URL`, both},
-		{"relative logo", func(f *Feed) { f.Logo = "logo.png" }, `logo "logo.png"`, both},
-		{"no dates", func(f *Feed) { f.Entries = nil }, "no updated time", both},
-		{"entry id", func(f *Feed) { f.Entries[1].ID = "" }, `entry 1 ("") has no id`, both},
-		{"entry title", func(f *Feed) { f.Entries[0].Title = "" }, "has no title", both},
-		{"entry URL", func(f *Feed) { f.Entries[1].URL = "/articles/x/" }, `URL "/articles/x/" is not an absolute URL`, both},
-		{"entry image", func(f *Feed) { f.Entries[0].Image = "/x.png" }, `image "/x.png"`, both},
-		{"entry date", func(f *Feed) { f.Entries[1].Published = time.Time{} }, "has no published time", both},
+		{"relative home", func(f *Feed) { f.HomeURL = "/" }, `home URL "/" is not an absolute URL`, all},
+		{"no feed URL", func(f *Feed) { f.FeedURL = "" }, `feed URL "" is not an absolute URL`, all},
+		{"relative logo", func(f *Feed) { f.Logo = "logo.png" }, `logo "logo.png"`, all},
+		{"entry id", func(f *Feed) { f.Entries[1].ID = "" }, `entry 1 ("") has no id`, all},
+		{"entry title", func(f *Feed) { f.Entries[0].Title = "" }, "has no title", all},
+		{"entry URL", func(f *Feed) { f.Entries[1].URL = "/articles/x/" }, `URL "/articles/x/" is not an absolute URL`, all},
+		{"entry image", func(f *Feed) { f.Entries[0].Image = "/x.png" }, `image "/x.png"`, all},
+		{"entry date", func(f *Feed) { f.Entries[1].Published = time.Time{} }, "has no published time", all},
 		{"nameless author", func(f *Feed) { f.Entries[0].Authors[1].Name = "" }, "author with no name", atom},
 		{"no author anywhere", func(f *Feed) { f.Author = Person{} }, `entry 1 ("https://peeplcoach.example/articles/delegation/") has no author`, atom},
 		// Atom allows an entry that is only a link; a JSON Feed item needs content.
 		{"no content", func(f *Feed) { f.Entries[1].ContentHTML = "" }, "neither content nor summary", json},
+		{"relative attachment", func(f *Feed) { f.Entries[1].Attachments = []Media{{URL: "card.png", Type: "image/png"}} }, `attachment "card.png"`, all},
+		{"attachment type", func(f *Feed) { f.Entries[1].Attachments = []Media{{URL: "https://x.example/card.png"}} }, "attachment", all},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -123,11 +124,12 @@ func TestCheck(t *testing.T) {
 			tc.change(&f)
 			_, atomErr := Atom(f)
 			_, jsonErr := JSON(f)
+			_, rssErr := RSS(f)
 			for _, w := range []struct {
 				name string
 				bit  int
 				err  error
-			}{{"Atom", atom, atomErr}, {"JSON", json, jsonErr}} {
+			}{{"Atom", atom, atomErr}, {"JSON", json, jsonErr}, {"RSS", rss, rssErr}} {
 				switch {
 				case tc.refused&w.bit == 0 && w.err != nil:
 					t.Errorf("%s error = %v, want none", w.name, w.err)

@@ -7,16 +7,16 @@ import (
 )
 
 // JSON returns f as a JSON Feed 1.1 (https://jsonfeed.org/version/1.1).
-// Entries become items with id, url, title, content_html (root-relative
-// links made absolute), summary, image, date_published, date_modified,
-// authors and tags. An entry with no ContentHTML carries its Summary as
-// content_text, because an item needs one or the other. It reports every
+// Entries become items with id, url, title, content_html (written for
+// readers by ReaderHTML) or content_text, summary, image, date_published,
+// date_modified, authors, tags, attachments, and folio's extension
+// _folio.first_comment. An entry with neither content carries its Summary
+// as content_text, because an item needs one or the other. It reports every
 // missing required field at once.
 func JSON(f Feed) ([]byte, error) {
-	if err := f.check(false); err != nil {
+	if err := f.check(formatJSON); err != nil {
 		return nil, fmt.Errorf("write json feed: %w", err)
 	}
-	origin := originOf(f.HomeURL)
 	out := jsonFeed{
 		Version:     "https://jsonfeed.org/version/1.1",
 		Title:       f.Title,
@@ -31,7 +31,7 @@ func JSON(f Feed) ([]byte, error) {
 	if f.Author.Name != "" || f.Author.URL != "" {
 		out.Authors = []jsonAuthor{jsonAuthor(f.Author)}
 	}
-	src, abs := contentScratch(f.Entries) // reused for every entry's content
+	var content []byte // reused for every entry's content
 	size := 1024
 	for i := range f.Entries {
 		e := &f.Entries[i]
@@ -46,17 +46,25 @@ func JSON(f Feed) ([]byte, error) {
 			DateModified:  string(appendTime(nil, e.effective())),
 			Tags:          e.Categories,
 		}
-		if e.ContentHTML != "" {
-			src = append(src[:0], e.ContentHTML...)
-			abs = absolutize(abs[:0], src, origin)
-			it.ContentHTML = string(abs)
-		} else {
+		switch {
+		case e.ContentHTML != "":
+			content = readerHTML(content[:0], e.ContentHTML, newBase(e.URL))
+			it.ContentHTML = string(content)
+		case e.ContentText != "":
+			it.ContentText = e.ContentText
+		default:
 			it.ContentText = e.Summary
 		}
 		for _, p := range e.Authors {
 			it.Authors = append(it.Authors, jsonAuthor(p))
 		}
-		size += 1024 + len(it.ContentHTML)*9/8
+		for _, m := range e.Attachments {
+			it.Attachments = append(it.Attachments, jsonAttachment{URL: m.URL, MimeType: m.Type, Title: m.Title, SizeInBytes: m.Length})
+		}
+		if e.FirstComment != "" {
+			it.Folio = &jsonFolio{FirstComment: e.FirstComment}
+		}
+		size += 1024 + len(it.ContentHTML)*9/8 + len(it.ContentText)*9/8
 	}
 	buf := bytes.NewBuffer(make([]byte, 0, size))
 	enc := json.NewEncoder(buf)
@@ -83,17 +91,32 @@ type jsonFeed struct {
 }
 
 type jsonItem struct {
-	ID            string       `json:"id"`
-	URL           string       `json:"url"`
-	Title         string       `json:"title"`
-	ContentHTML   string       `json:"content_html,omitempty"`
-	ContentText   string       `json:"content_text,omitempty"`
-	Summary       string       `json:"summary,omitempty"`
-	Image         string       `json:"image,omitempty"`
-	DatePublished string       `json:"date_published"`
-	DateModified  string       `json:"date_modified"`
-	Authors       []jsonAuthor `json:"authors,omitempty"`
-	Tags          []string     `json:"tags,omitempty"`
+	ID            string           `json:"id"`
+	URL           string           `json:"url"`
+	Title         string           `json:"title"`
+	ContentHTML   string           `json:"content_html,omitempty"`
+	ContentText   string           `json:"content_text,omitempty"`
+	Summary       string           `json:"summary,omitempty"`
+	Image         string           `json:"image,omitempty"`
+	DatePublished string           `json:"date_published"`
+	DateModified  string           `json:"date_modified"`
+	Authors       []jsonAuthor     `json:"authors,omitempty"`
+	Tags          []string         `json:"tags,omitempty"`
+	Attachments   []jsonAttachment `json:"attachments,omitempty"`
+	Folio         *jsonFolio       `json:"_folio,omitempty"`
+}
+
+type jsonAttachment struct {
+	URL         string `json:"url"`
+	MimeType    string `json:"mime_type"`
+	Title       string `json:"title,omitempty"`
+	SizeInBytes int64  `json:"size_in_bytes,omitempty"`
+}
+
+// jsonFolio is folio's extension of an item; JSON Feed asks extensions to
+// start with an underscore.
+type jsonFolio struct {
+	FirstComment string `json:"first_comment,omitempty"`
 }
 
 type jsonAuthor struct {

@@ -45,8 +45,17 @@ func QuotesFor(lang string) Quotes {
 		return Quotes{"«\u202f", "\u202f»", "“", "”"} // narrow no-break spaces inside guillemets
 	case "es", "it", "ru", "uk", "pt":
 		return Quotes{"«", "»", "“", "”"}
-	case "ja", "zh":
+	case "ja":
 		return Quotes{"「", "」", "『", "』"}
+	case "zh":
+		// Traditional Chinese uses corner brackets; Simplified Chinese
+		// (the mainland, Singapore) uses curly quotes.
+		for _, t := range strings.FieldsFunc(strings.ToLower(lang), func(r rune) bool { return r == '-' || r == '_' }) {
+			if t == "hant" || t == "tw" || t == "hk" || t == "mo" {
+				return Quotes{"「", "」", "『", "』"}
+			}
+		}
+		return Quotes{"“", "”", "‘", "’"}
 	}
 	return Quotes{"“", "”", "‘", "’"}
 }

@@ -6,16 +6,42 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+
+	"github.com/peeplcoach/folio/internal/slug"
 )
 
+// factOptions shape what collectFacts records.
+type factOptions struct {
+	// firstLine is the line of the file the parsed source starts on: 1, or
+	// the line after TOML or JSON front matter, which goldmark never sees.
+	firstLine int
+	// unsafe says raw HTML reaches the page (UnsafeHTML), so its ids count.
+	unsafe bool
+}
+
 // collectFacts walks the parsed document once and records what later stages need
-// without parsing the HTML again: headings, task items, the introduction, links
-// and the number of words. In the same walk it makes links safe (see links.go).
-func collectFacts(doc *Doc, root ast.Node, src []byte) {
-	lines := newLineIndex(src)
+// without parsing the HTML again: headings, task items, the introduction, the
+// summary before <!--more-->, links, ids in raw HTML, the amount of text and
+// warnings. In the same walk it makes links safe (see links.go).
+func collectFacts(doc *Doc, root ast.Node, src []byte, opts factOptions) {
+	lines := newLineIndex(src, opts.firstLine)
 	var buf []byte
 	var unsafe []ast.Node
+	var count textCount
+	var before []string // top-level paragraphs, for a summary ended by <!--more-->
+	// Most documents have no marker: then no paragraph is kept for it.
+	summaryDone := !bytes.Contains(src, []byte("more"))
 	seenHeading := false
+	endSummary := func(last string) {
+		if summaryDone {
+			return
+		}
+		summaryDone = true
+		if last != "" {
+			before = append(before, last)
+		}
+		doc.Summary = string(bytes.TrimSpace([]byte(joinText(before))))
+	}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -23,16 +49,51 @@ func collectFacts(doc *Doc, root ast.Node, src []byte) {
 		switch n := n.(type) {
 		case *ast.Heading:
 			seenHeading = true
+			filterHeadingAttributes(doc, n, opts.unsafe, lines)
 			buf = appendPlainText(buf[:0], n, src)
 			id, _ := n.AttributeString("id")
 			idBytes, _ := id.([]byte)
 			doc.Headings = append(doc.Headings, Heading{Level: n.Level, ID: string(idBytes), Text: string(buf), Line: lines.of(blockStart(n))})
-			doc.Words += countWords(buf)
+			count.add(buf)
+			findTemplateCalls(doc, n, src, lines)
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph:
-			if !seenHeading && n.Parent() == root {
-				buf = appendPlainText(buf[:0], n, src)
+			findTemplateCalls(doc, n, src, lines)
+			if !opts.unsafe {
+				trimAfterLeadingComment(n, src)
+			}
+			if n.Parent() != root || seenHeading && summaryDone {
+				break
+			}
+			buf = appendPlainText(buf[:0], n, src)
+			if !seenHeading {
 				doc.Intro = append(doc.Intro, string(buf))
+			}
+			if summaryDone {
+				break
+			}
+			if marker := moreMarkerChild(n, src); marker != nil {
+				buf = appendChildrenText(buf[:0], n.FirstChild(), marker, src)
+				endSummary(string(bytes.TrimSpace(buf)))
+			} else {
+				before = append(before, string(buf))
+			}
+		case *ast.TextBlock:
+			findTemplateCalls(doc, n, src, lines)
+		case *ast.HTMLBlock:
+			text := htmlBlockText(n, src)
+			if n.Parent() == root && moreMarker(text) {
+				endSummary("")
+			}
+			if opts.unsafe {
+				doc.IDs = appendHTMLIDs(doc.IDs, text)
+			}
+			if n.HTMLBlockType != ast.HTMLBlockType2 {
+				findTemplateCalls(doc, n, src, lines)
+			}
+		case *ast.RawHTML:
+			if opts.unsafe {
+				doc.IDs = appendHTMLIDs(doc.IDs, rawHTMLText(n, src))
 			}
 		case *east.TaskCheckBox:
 			block := n.Parent()
@@ -51,12 +112,14 @@ func collectFacts(doc *Doc, root ast.Node, src []byte) {
 			if externalURL(n.Destination) {
 				n.SetAttributeString("rel", []byte("noopener"))
 			}
+			n.Destination = normalizeDest(n.Destination)
 			doc.Links = append(doc.Links, Link{Dest: string(n.Destination), Line: lines.of(blockStart(n))})
 		case *ast.Image:
 			if dangerousURL(n.Destination) {
 				unsafe = append(unsafe, n)
 				return ast.WalkSkipChildren, nil
 			}
+			n.Destination = normalizeDest(n.Destination)
 			doc.Links = append(doc.Links, Link{Dest: string(n.Destination), Image: true, Line: lines.of(blockStart(n))})
 		case *ast.AutoLink:
 			url := n.URL(src)
@@ -69,22 +132,67 @@ func collectFacts(doc *Doc, root ast.Node, src []byte) {
 			}
 			doc.Links = append(doc.Links, Link{Dest: string(url), Line: lines.of(blockStart(n))})
 		case *ast.Text:
-			doc.Words += countWords(n.Value(src))
+			count.add(n.Value(src))
 		case *ast.String:
-			doc.Words += countWords(n.Value)
+			count.add(n.Value)
 		}
 		return ast.WalkContinue, nil
 	})
 	for _, n := range unsafe {
 		unwrap(n, src)
 	}
+	doc.Words, doc.Chars = count.words, count.chars
+}
+
+// normalizeDest writes a link target in folio's one URL form (see
+// slug.NormalizeURL): "%c3%a9" and "%C3%A9" are one address, and so are é
+// typed in NFC and NFD.
+func normalizeDest(dest []byte) []byte {
+	for _, c := range dest {
+		if c == '%' || c >= 0x80 {
+			return []byte(slug.NormalizeURL(string(dest)))
+		}
+	}
+	return dest
+}
+
+// joinText joins paragraphs' text with spaces.
+func joinText(parts []string) string {
+	var b bytes.Buffer
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+// moreMarkerChild returns the <!--more--> marker among a paragraph's
+// inline content, or nil.
+func moreMarkerChild(p *ast.Paragraph, src []byte) ast.Node {
+	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+		if raw, ok := c.(*ast.RawHTML); ok && moreMarker(rawHTMLText(raw, src)) {
+			return c
+		}
+	}
+	return nil
 }
 
 // appendPlainText appends the text of n's inline content: emphasis and links
 // become their words, soft line breaks become spaces, checkboxes and raw HTML
 // are dropped.
 func appendPlainText(dst []byte, n ast.Node, src []byte) []byte {
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+	return appendChildrenText(dst, n.FirstChild(), nil, src)
+}
+
+// appendChildrenText appends the text of the siblings from first up to stop
+// (or all of them, for nil), as appendPlainText does.
+func appendChildrenText(dst []byte, first, stop ast.Node, src []byte) []byte {
+	for c := first; c != nil && c != stop; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
 			dst = append(dst, c.Value(src)...)
@@ -111,51 +219,6 @@ func appendPlainText(dst []byte, n ast.Node, src []byte) []byte {
 	return dst
 }
 
-// countWords counts runs of letters and digits. Bytes of multi-byte UTF-8
-// characters count as letters, so "Über" is one word; the typographic dashes
-// and quotes this misreads are rare next to the words of a text. Apostrophes
-// and hyphens inside a word do not split it. A reading-time estimate needs no
-// more precision, and this runs over every byte of every article.
-func countWords(b []byte) int {
-	words, inWord := 0, false
-	for i := 0; i < len(b); i++ {
-		kind := wordByte[b[i]]
-		// General Punctuation (U+2010–U+206F: dashes, curly quotes, …) starts
-		// with E2 80/81: a separator, except ’ (U+2019), which joins "isn’t".
-		if b[i] == 0xE2 && i+2 < len(b) && (b[i+1] == 0x80 || b[i+1] == 0x81) {
-			kind = 0
-			if b[i+1] == 0x80 && b[i+2] == 0x99 {
-				kind = 2
-			}
-			i += 2
-		}
-		switch kind {
-		case 1:
-			if !inWord {
-				words++
-				inWord = true
-			}
-		case 2: // ' ’ or - : part of a word only inside one
-		default:
-			inWord = false
-		}
-	}
-	return words
-}
-
-// wordByte classifies bytes for countWords: 1 letter or digit, 2 joiner, 0 other.
-var wordByte = func() (t [256]uint8) {
-	for c := 0; c < 256; c++ {
-		switch {
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c >= 0x80:
-			t[c] = 1
-		case c == '\'' || c == '-':
-			t[c] = 2
-		}
-	}
-	return t
-}()
-
 // blockStart returns the byte offset where the block holding n starts.
 func blockStart(n ast.Node) int {
 	for ; n != nil; n = n.Parent() {
@@ -166,19 +229,22 @@ func blockStart(n ast.Node) int {
 	return 0
 }
 
-// lineIndex maps byte offsets to 1-based line numbers.
-type lineIndex []int
+// lineIndex maps byte offsets to 1-based line numbers of the file.
+type lineIndex struct {
+	starts []int // offset of the start of each line of the source
+	first  int   // the file's line of the source's first line
+}
 
-func newLineIndex(src []byte) lineIndex {
-	idx := lineIndex{0}
+func newLineIndex(src []byte, first int) lineIndex {
+	idx := lineIndex{starts: []int{0}, first: first}
 	for i, c := range src {
 		if c == '\n' {
-			idx = append(idx, i+1)
+			idx.starts = append(idx.starts, i+1)
 		}
 	}
 	return idx
 }
 
 func (l lineIndex) of(offset int) int {
-	return sort.SearchInts(l, offset+1)
+	return sort.SearchInts(l.starts, offset+1) + l.first - 1
 }

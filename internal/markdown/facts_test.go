@@ -116,20 +116,28 @@ func TestDangerousURL(t *testing.T) {
 	}
 }
 
-func TestCountWords(t *testing.T) {
+func TestTextCount(t *testing.T) {
 	tests := []struct {
-		in   string
-		want int
+		in           string
+		words, chars int
 	}{
-		{"", 0},
-		{"Trust isn’t given — it’s earned.", 5},
-		{"given—it’s “quoted”…", 3},
-		{"manager-employee dynamic", 2},
-		{"Über uns, 7 tips", 4},
+		{"", 0, 0},
+		{"Trust isn’t given — it’s earned.", 5, 0},
+		{"given—it’s “quoted”…", 3, 0},
+		{"manager-employee dynamic", 2, 0},
+		{"Über uns, 7 tips", 4, 0},
+		{"Привет, мир", 2, 0},
+		{"信任不是给予的，而是赢得的。", 0, 12},
+		{"東京でGoを書く", 1, 6},             // Han and Hiragana by character, "Go" a word
+		{"用 Go 写一个 static site", 3, 4}, // mixed: both
+		{"한국어 문장입니다", 2, 0},            // Korean spaces its words
+		{"Done 🙏 now", 2, 0},
 	}
 	for _, tt := range tests {
-		if got := countWords([]byte(tt.in)); got != tt.want {
-			t.Errorf("countWords(%q) = %d, want %d", tt.in, got, tt.want)
+		var c textCount
+		c.add([]byte(tt.in))
+		if c.words != tt.words || c.chars != tt.chars {
+			t.Errorf("count(%q) = %d words, %d chars; want %d, %d", tt.in, c.words, c.chars, tt.words, tt.chars)
 		}
 	}
 }
@@ -187,7 +195,7 @@ func TestAutolinkShortcutIsExact(t *testing.T) {
 			t.Fatal(err)
 		}
 		fm, _ := scanFrontMatter(f.Data)
-		full, err := convert(c.md, f.Data, fm)
+		full, err := c.convert(c.md, f.Data, fm)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -15,6 +15,13 @@ type frontMatter struct {
 	present   bool
 	firstLine int // line of the first YAML line, after the opening ---
 	keyLines  map[string]int
+
+	// TOML and JSON front matter (frontformats.go) is decoded before the
+	// body is parsed: values holds it, and the body starts at byte body, on
+	// line bodyLine. Both are 0 for YAML, which goldmark-meta reads.
+	values   map[string]any
+	body     int
+	bodyLine int
 }
 
 // scanFrontMatter finds the front matter block and records the line of every key.

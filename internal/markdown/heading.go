@@ -16,13 +16,15 @@ import (
 // headingIDs gives every heading a stable, unique id made from its plain text
 // (after inline parsing, so "**Bold** [link](/x)" gives "bold-link", not the
 // Markdown source). Non-ASCII letters are kept. A repeated heading gets "-2",
-// "-3"…, so ids do not change when a later section is added.
+// "-3"…, so ids do not change when a later section is added. An id the writer
+// gave ("## Opaque structs {#lessmemory}", as in Hugo and Pandoc) is kept, and
+// no made id takes it.
 type headingIDs struct{}
 
 func (headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	used := map[string]bool{}
-	var buf []byte
+	var headings []*ast.Heading
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -34,6 +36,16 @@ func (headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 			}
 			return ast.WalkContinue, nil
 		}
+		h := n.(*ast.Heading)
+		if id, ok := explicitID(h); ok {
+			used[id] = true
+		} else {
+			headings = append(headings, h)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	var buf []byte
+	for _, n := range headings {
 		buf = appendPlainText(buf[:0], n, src)
 		base := slug.Make(string(buf))
 		if base == "" {
@@ -45,8 +57,31 @@ func (headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 		}
 		used[id] = true
 		n.SetAttributeString("id", []byte(id))
-		return ast.WalkSkipChildren, nil
-	})
+	}
+}
+
+// explicitID returns the id a writer gave a heading with {#id}.
+func explicitID(h *ast.Heading) (string, bool) {
+	v, ok := h.AttributeString("id")
+	if !ok {
+		return "", false
+	}
+	b, ok := v.([]byte)
+	if !ok || len(b) == 0 {
+		return "", false
+	}
+	return string(b), true
+}
+
+// plainID reports whether an id is written the same in a URL and in HTML:
+// ASCII letters, digits, hyphens and underscores, as most ids are.
+func plainID(id []byte) bool {
+	for _, c := range id {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 // headingRenderer renders headings with an anchor link beside them, so a
@@ -92,11 +127,17 @@ func (r *headingRenderer) render(w util.BufWriter, source []byte, node ast.Node,
 	_ = w.WriteByte(level)
 	_ = w.WriteByte('>')
 	if hasID {
-		escaped := util.EscapeHTML(id.([]byte))
+		b := id.([]byte)
 		_, _ = w.WriteString(`<a class="anchor" href="#`)
-		_, _ = w.Write(escaped)
+		// The fragment in the one URL form (upper-case percent-encoding),
+		// as templates write it too; the id attribute keeps the letters.
+		if plainID(b) {
+			_, _ = w.Write(b)
+		} else {
+			_, _ = w.Write(util.EscapeHTML([]byte(slug.EscapePath(string(b)))))
+		}
 		_, _ = w.WriteString(`" aria-labelledby="`)
-		_, _ = w.Write(escaped)
+		_, _ = w.Write(util.EscapeHTML(b))
 		_, _ = w.WriteString(`">#</a></div>`)
 	}
 	_ = w.WriteByte('\n')

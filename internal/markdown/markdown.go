@@ -10,6 +10,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"sync"
 
 	meta "github.com/yuin/goldmark-meta"
 
@@ -25,13 +26,19 @@ import (
 // Options configure a Converter.
 type Options struct {
 	// UnsafeHTML passes raw HTML in Markdown through to the output. When false
-	// (the default) raw HTML is shown as text, escaped.
+	// (the default) raw HTML is shown as text, escaped. HTML comments are
+	// dropped then, and passed through with UnsafeHTML.
 	UnsafeHTML bool
+	// Language is the site's language (BCP 47, such as "de"), whose quotation
+	// marks the typographer writes in documents that name no language of
+	// their own. Empty means English.
+	Language string
 }
 
 // Converter converts Markdown documents. It is safe for concurrent use.
 type Converter struct {
-	md goldmark.Markdown
+	opts Options
+	md   goldmark.Markdown
 	// plain is md without the autolink extension, for documents that hold
 	// nothing it could link: it looks at every space of every paragraph,
 	// which is 40% of goldmark's time on a typical article (see mayAutolink).
@@ -40,13 +47,15 @@ type Converter struct {
 
 // New returns a Converter with folio's Markdown dialect: GitHub Flavored Markdown
 // (tables, strikethrough, task lists, autolinks), footnotes, definition lists,
-// typographic punctuation as Unicode characters, YAML front matter, heading ids
-// with visible anchor links, and safe links.
+// typographic punctuation as Unicode characters in the document's language,
+// YAML, TOML or JSON front matter, heading ids with visible anchor links and
+// {#id .class} attributes, HTML comments that never show, and safe links.
 func New(opts Options) *Converter {
-	return &Converter{md: newMarkdown(opts, true), plain: newMarkdown(opts, false)}
+	quotes := &sync.Map{}
+	return &Converter{opts: opts, md: newMarkdown(opts, true, quotes), plain: newMarkdown(opts, false, quotes)}
 }
 
-func newMarkdown(opts Options, autolinks bool) goldmark.Markdown {
+func newMarkdown(opts Options, autolinks bool, quotes *sync.Map) goldmark.Markdown {
 	rendererOpts := []renderer.Option{}
 	if opts.UnsafeHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
@@ -59,15 +68,18 @@ func newMarkdown(opts Options, autolinks bool) goldmark.Markdown {
 		extension.TaskList,
 		extension.Footnote,
 		extension.DefinitionList,
-		extension.NewTypographer(extension.WithTypographicSubstitutions(unicodePunctuation)),
 		meta.Meta,
 	}
 	if autolinks {
 		extensions = append(extensions, extension.Linkify)
 	}
 	md := goldmark.New(
+		goldmark.WithParser(newParser()),
 		goldmark.WithExtensions(extensions...),
 		goldmark.WithParserOptions(
+			parser.WithAttribute(),
+			// The typographer's own priority (see extension.NewTypographer).
+			parser.WithInlineParsers(util.Prioritized(newQuoteParser(quotes), 9999)),
 			parser.WithASTTransformers(util.Prioritized(headingIDs{}, 100), util.Prioritized(taskLabels{}, 200)),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
@@ -82,6 +94,23 @@ func newMarkdown(opts Options, autolinks bool) goldmark.Markdown {
 		))
 	}
 	return md
+}
+
+// newParser returns goldmark's parser with its default parsers, the HTML
+// block parser wrapped so that a comment followed by text on its line leaves
+// the text a paragraph (see comments.go).
+func newParser() parser.Parser {
+	blocks := parser.DefaultBlockParsers()
+	for i, b := range blocks {
+		if hb, ok := b.Value.(parser.BlockParser); ok && hb == parser.NewHTMLBlockParser() {
+			blocks[i].Value = commentAwareHTMLBlocks{hb}
+		}
+	}
+	return parser.NewParser(
+		parser.WithBlockParsers(blocks...),
+		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	)
 }
 
 // mayAutolink reports whether the GFM autolink extension could turn
@@ -122,21 +151,6 @@ func inLinkDestination(src []byte, at int) bool {
 	return false
 }
 
-// unicodePunctuation makes the typographer write characters, not entities, so that
-// plain-text uses of a document (feeds, LinkedIn posts, PDFs) get “quotes” as-is.
-var unicodePunctuation = map[extension.TypographicPunctuation]string{
-	extension.LeftSingleQuote:  "‘",
-	extension.RightSingleQuote: "’",
-	extension.LeftDoubleQuote:  "“",
-	extension.RightDoubleQuote: "”",
-	extension.EnDash:           "–",
-	extension.EmDash:           "—",
-	extension.Ellipsis:         "…",
-	extension.LeftAngleQuote:   "«",
-	extension.RightAngleQuote:  "»",
-	extension.Apostrophe:       "’",
-}
-
 // Doc is a converted document: its HTML and the facts found while converting it.
 type Doc struct {
 	// FrontMatter holds the YAML front matter; nil when the file has none.
@@ -156,8 +170,21 @@ type Doc struct {
 	Intro []string
 	// Links lists the destination of every link and image, in document order.
 	Links []Link
-	// Words counts the words of the body text.
+	// Words counts the words of the body text, in scripts that put spaces
+	// between words.
 	Words int
+	// Chars counts the Chinese and Japanese characters of the body text,
+	// which are read one by one rather than as words.
+	Chars int
+	// Summary is the plain text before a <!--more--> marker, Hugo's summary
+	// divider; empty when the document has none.
+	Summary string
+	// IDs lists the id and name attributes in raw HTML that reaches the page
+	// (with UnsafeHTML), so links to them check like links to headings.
+	IDs []string
+	// Warnings are problems the writer should hear of that do not stop a
+	// build, such as another generator's template calls left in the text.
+	Warnings []*Error
 }
 
 // Heading is one heading of a document.
@@ -198,23 +225,38 @@ func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg
 // document is rendered, so a YAML message can never leak into a page.
 func (c *Converter) Convert(src []byte) (*Doc, error) {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
-	fm, err := scanFrontMatter(src)
+	fm, other, err := scanOtherFrontMatter(src)
 	if err != nil {
 		return nil, err
+	}
+	if !other {
+		if fm, err = scanFrontMatter(src); err != nil {
+			return nil, err
+		}
 	}
 	md := c.plain
 	if mayAutolink(src) {
 		md = c.md
 	}
-	return convert(md, src, fm)
+	return c.convert(md, src, fm)
 }
 
-// convert converts src, whose front matter scanFrontMatter found, with md.
-func convert(md goldmark.Markdown, src []byte, fm frontMatter) (*Doc, error) {
+// convert converts src, whose front matter scanFrontMatter or
+// scanOtherFrontMatter found, with md.
+func (c *Converter) convert(md goldmark.Markdown, src []byte, fm frontMatter) (*Doc, error) {
 	pc := parser.NewContext()
-	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	lang := c.opts.Language
 	doc := &Doc{KeyLines: fm.keyLines}
-	if fm.present {
+	if fm.values != nil {
+		doc.FrontMatter = fm.values
+		if l := frontMatterLanguage(fm.values); l != "" {
+			lang = l
+		}
+	}
+	pc.Set(quoteLangKey, lang)
+	body := src[fm.body:]
+	root := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	if fm.present && fm.values == nil {
 		values, err := meta.TryGet(pc)
 		if err != nil {
 			return nil, yamlError(err, fm.firstLine)
@@ -224,12 +266,22 @@ func convert(md goldmark.Markdown, src []byte, fm frontMatter) (*Doc, error) {
 		}
 		doc.FrontMatter = values
 	}
-	collectFacts(doc, root, src)
+	collectFacts(doc, root, body, factOptions{firstLine: max(fm.bodyLine, 1), unsafe: c.opts.UnsafeHTML})
 	var buf bytes.Buffer
-	buf.Grow(len(src) + len(src)/4)
-	if err := md.Renderer().Render(&buf, src, root); err != nil {
+	buf.Grow(len(body) + len(body)/4)
+	if err := md.Renderer().Render(&buf, body, root); err != nil {
 		return nil, fmt.Errorf("render markdown: %w", err)
 	}
 	doc.HTML = buf.String()
 	return doc, nil
+}
+
+// frontMatterLanguage returns the language: (or lang:) of front matter.
+func frontMatterLanguage(values map[string]any) string {
+	for _, key := range []string{"language", "lang"} {
+		if l, ok := values[key].(string); ok && l != "" {
+			return l
+		}
+	}
+	return ""
 }

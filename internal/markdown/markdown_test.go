@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,8 +13,11 @@ import (
 var update = flag.Bool("update", false, "rewrite the want.html sections of testdata/*.txtar")
 
 // TestCases converts the input.md of every testdata/*.txtar case and compares the
-// HTML with its want.html. An options line "unsafe_html: true" in the archive
-// comment turns raw HTML on. Run with -update to regenerate, then review the diff.
+// HTML with its want.html. Option lines in the archive comment shape the
+// converter: "unsafe_html: true" turns raw HTML on, "language: de" sets the
+// site's language. Optional sections compare facts of the document, one per
+// line: want.warnings ("line: message"), want.summary, want.ids, want.count
+// ("words N chars M"). Run with -update to regenerate, then review the diff.
 func TestCases(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.txtar")
 	if len(files) == 0 {
@@ -25,29 +29,66 @@ func TestCases(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			comment, sections := parseTxtar(data)
-			c := New(Options{UnsafeHTML: strings.Contains(comment, "unsafe_html: true")})
-			doc, err := c.Convert(sections["input.md"])
+			comment, sections, order := parseTxtar(data)
+			opts := Options{UnsafeHTML: strings.Contains(comment, "unsafe_html: true")}
+			for _, line := range strings.Split(comment, "\n") {
+				if lang, ok := strings.CutPrefix(line, "language: "); ok {
+					opts.Language = strings.TrimSpace(lang)
+				}
+			}
+			doc, err := New(opts).Convert(sections["input.md"])
 			if err != nil {
 				t.Fatalf("Convert: %v", err)
 			}
+			got := map[string]string{"want.html": doc.HTML}
+			var warnings []string
+			for _, w := range doc.Warnings {
+				warnings = append(warnings, fmt.Sprintf("%d: %s", w.Line, w.Msg))
+			}
+			got["want.warnings"] = lines(warnings)
+			got["want.summary"] = lines([]string{doc.Summary})
+			got["want.ids"] = lines(doc.IDs)
+			got["want.count"] = fmt.Sprintf("words %d chars %d\n", doc.Words, doc.Chars)
 			if *update {
-				sections["want.html"] = []byte(doc.HTML)
-				if err := os.WriteFile(file, formatTxtar(comment, sections), 0o644); err != nil {
+				for name := range sections {
+					if g, ok := got[name]; ok {
+						sections[name] = []byte(g)
+					}
+				}
+				if err := os.WriteFile(file, formatTxtar(comment, sections, order), 0o644); err != nil {
 					t.Fatal(err)
 				}
 				return
 			}
-			if got, want := string(doc.HTML), string(sections["want.html"]); got != want {
-				t.Errorf("HTML mismatch\n--- got\n%s\n--- want\n%s", got, want)
+			for _, name := range order {
+				g, ok := got[name]
+				if !ok {
+					continue
+				}
+				if want := string(sections[name]); g != want {
+					t.Errorf("%s mismatch\n--- got\n%s\n--- want\n%s", name, g, want)
+				}
 			}
 		})
 	}
 }
 
-// parseTxtar reads the txtar format: a comment, then "-- name --" sections.
-func parseTxtar(data []byte) (string, map[string][]byte) {
+// lines joins items one to a line; none gives "".
+func lines(items []string) string {
+	var b strings.Builder
+	for _, it := range items {
+		if it != "" {
+			b.WriteString(it + "\n")
+		}
+	}
+	return b.String()
+}
+
+// parseTxtar reads the txtar format: a comment, then "-- name --" sections,
+// returned with their names in file order.
+func parseTxtar(data []byte) (string, map[string][]byte, []string) {
 	sections := map[string][]byte{}
+	var order []string
 	var comment strings.Builder
 	name := ""
 	for _, line := range strings.SplitAfter(string(data), "\n") {
@@ -55,6 +96,7 @@ func parseTxtar(data []byte) (string, map[string][]byte) {
 		if strings.HasPrefix(trimmed, "-- ") && strings.HasSuffix(trimmed, " --") && len(trimmed) > 6 {
 			name = trimmed[3 : len(trimmed)-3]
 			sections[name] = []byte{}
+			order = append(order, name)
 			continue
 		}
 		if name == "" {
@@ -63,13 +105,13 @@ func parseTxtar(data []byte) (string, map[string][]byte) {
 			sections[name] = append(sections[name], line...)
 		}
 	}
-	return comment.String(), sections
+	return comment.String(), sections, order
 }
 
-func formatTxtar(comment string, sections map[string][]byte) []byte {
+func formatTxtar(comment string, sections map[string][]byte, order []string) []byte {
 	var b bytes.Buffer
 	b.WriteString(comment)
-	for _, name := range []string{"input.md", "want.html"} {
+	for _, name := range order {
 		b.WriteString("-- " + name + " --\n")
 		b.Write(sections[name])
 	}

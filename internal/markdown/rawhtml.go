@@ -8,7 +8,9 @@ import (
 
 // rawHTMLRenderer shows raw HTML written in Markdown as escaped text when the site
 // has not turned unsafe_html on. goldmark's default drops it silently behind an
-// HTML comment; showing it tells the writer what happened and why.
+// HTML comment; showing it tells the writer what happened and why. HTML
+// comments are the exception: they are notes, never content, and vanish (see
+// comments.go).
 type rawHTMLRenderer struct{}
 
 func (rawHTMLRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
@@ -20,7 +22,11 @@ func renderRawHTML(w util.BufWriter, source []byte, node ast.Node, entering bool
 	if !entering {
 		return ast.WalkSkipChildren, nil
 	}
-	segs := node.(*ast.RawHTML).Segments
+	n := node.(*ast.RawHTML)
+	if isComment(rawHTMLText(n, source)) {
+		return ast.WalkSkipChildren, nil
+	}
+	segs := n.Segments
 	for i := 0; i < segs.Len(); i++ {
 		seg := segs.At(i)
 		_, _ = w.Write(util.EscapeHTML(seg.Value(source)))
@@ -30,6 +36,12 @@ func renderRawHTML(w util.BufWriter, source []byte, node ast.Node, entering bool
 
 func renderHTMLBlock(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.HTMLBlock)
+	if n.HTMLBlockType == ast.HTMLBlockType2 {
+		if entering {
+			renderCommentBlock(w, n, source)
+		}
+		return ast.WalkSkipChildren, nil
+	}
 	if entering {
 		_, _ = w.WriteString("<pre class=\"raw-html\"><code>")
 		lines := n.Lines()

@@ -49,9 +49,10 @@ func (c *Card) computeKey() {
 	}
 	h.Int(int64(c.Part))
 	h.Int(int64(c.Parts))
+	h.String(string(c.SeriesLine))
 	h.Int(int64(c.ReadingMinutes))
 	h.String(c.Status)
-	h.Uint(c.strings.Key())
+	h.Uint(c.words.Key())
 	c.Key = h.Sum()
 }
 
@@ -97,6 +98,13 @@ func (v *View) Key() uint64 {
 	}
 	h.String(v.Status)
 	h.Bool(v.NoIndex)
+	h.String(v.Lang)
+	h.Int(int64(len(v.Translations)))
+	for _, t := range v.Translations {
+		h.String(t.Lang)
+		h.String(t.Title)
+		h.String(t.URL)
+	}
 	if a := v.Article; a != nil {
 		h.String("article")
 		h.card(a.Card)
@@ -113,6 +121,7 @@ func (v *View) Key() uint64 {
 			h.String(s.URL)
 			h.Int(int64(s.Part))
 			h.Int(int64(s.Parts))
+			h.String(string(s.Line), s.NextLine)
 			h.card(s.Prev)
 			h.card(s.Next)
 		} else {

@@ -23,7 +23,8 @@ func fullView() *View {
 		Author: &Link{"A", "https://a/"}, Tags: []string{"x"},
 		Breadcrumbs: []Link{{"Home", "/"}}, Feeds: []FeedLink{{"F", "/f.xml", "t", "l"}},
 		Status: "Draft", NoIndex: true,
-		Article: &Article{Card: card("a"), Standfirst: "f", BodyKey: 9, TOC: []TOCEntry{{2, "id", "text"}},
+		Lang: "de", Translations: []Translation{{Lang: "en", Title: "T", URL: "/en/"}},
+		Article: &Article{Card: card("a"), Standfirst: "f", BodyKey: 9, TOC: []TOCEntry{{2, "id", "#id", "text"}},
 			SeriesBox: &SeriesBox{Name: "S", URL: "/s/", Part: 1, Parts: 2, Prev: card("p"), Next: card("n")},
 			Related:   []*Card{card("r")}, Checklist: &links},
 		Page:       &Page{BodyKey: 8},
@@ -36,7 +37,7 @@ func fullView() *View {
 }
 
 // derived fields are made from others that the key covers.
-var derived = map[string]bool{"Site": true, "Card.HTML": true, "Card.Key": true, "Article.Body": true, "Page.Body": true}
+var derived = map[string]bool{"Site": true, "Article.TOC.Href": true, "Card.HTML": true, "Card.Key": true, "Article.Body": true, "Page.Body": true}
 
 // TestViewKeyCoversEveryField changes each field of a view in turn and checks
 // that the key changes: a field the key missed would let serve skip a page

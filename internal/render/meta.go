@@ -7,14 +7,17 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/peeplcoach/folio/internal/slug"
 )
 
-// Abs returns the absolute URL of a site path.
+// Abs returns the absolute URL of a site path, in the one URL form
+// (slug.EscapePath).
 func (v *View) Abs(path string) string {
 	if strings.HasPrefix(path, "http://") || strings.HasPrefix(path, "https://") {
 		return path
 	}
-	return v.Site.BaseURL + path
+	return v.Site.BaseURL + slug.EscapePath(path)
 }
 
 // Canonical returns the page's absolute URL.
@@ -108,7 +111,7 @@ func (v *View) JSONLD() ([]template.JS, error) {
 			MainEntityOfPage: &ldThing{Type: "WebPage", ID: canonical},
 			DatePublished:    v.Published.Format(time.RFC3339),
 			DateModified:     v.Modified.Format(time.RFC3339),
-			InLanguage:       v.Site.Language,
+			InLanguage:       v.Lang,
 			Publisher:        publisher,
 			Keywords:         v.Tags,
 		}

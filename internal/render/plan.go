@@ -95,11 +95,15 @@ func (p *planner) add(path, kind string, v *View) {
 	v.Site = p.site
 	v.Kind = kind
 	v.assets = p.assets
+	if v.Lang == "" {
+		v.Lang = p.site.Language
+	}
+	v.escapeURLs()
 	p.out = append(p.out, Output{Path: path, Kind: kind, View: v})
 }
 
 // t returns an interface string in the site's language.
-func (p *planner) t(key string, args ...any) string { return p.site.strings.T(key, args...) }
+func (p *planner) t(key string, args ...any) string { return p.site.words.T(key, args...) }
 
 // status is the banner of a draft or scheduled page.
 func (p *planner) status(draft, scheduled bool, date time.Time) string {
@@ -107,7 +111,7 @@ func (p *planner) status(draft, scheduled bool, date time.Time) string {
 	case draft:
 		return p.t("draft")
 	case scheduled:
-		return p.t("scheduled_for", "date", p.site.strings.Date(date))
+		return p.t("scheduled_for", "date", p.site.words.Date(date))
 	}
 	return ""
 }
@@ -120,7 +124,7 @@ func (p *planner) card(a *content.Article) *Card {
 		Date:           a.Date,
 		ReadingMinutes: a.ReadingMinutes(),
 		Status:         p.status(a.Draft, a.Scheduled, a.Date),
-		strings:        p.site.strings,
+		words:          p.site.words,
 	}
 	if a.Updated.After(a.Date) {
 		c.Updated = a.Updated
@@ -131,7 +135,9 @@ func (p *planner) card(a *content.Article) *Card {
 	if a.Series != nil {
 		c.Series = &Link{Name: a.Series.Name, URL: a.Series.URL}
 		c.Part, c.Parts = a.Part, len(a.Series.Articles)
+		c.SeriesLine = seriesLineHTML(p.site.words, c.Part, c.Parts, c.Series.Name, c.Series.URL)
 	}
+	escapeCard(c)
 	c.computeKey()
 	return c
 }
@@ -152,12 +158,13 @@ func (p *planner) article(a *content.Article) {
 		av.TOC = toc
 	}
 	if a.Series != nil {
-		av.SeriesBox = &SeriesBox{Name: a.Series.Name, URL: a.Series.URL, Part: a.Part, Parts: len(a.Series.Articles)}
+		av.SeriesBox = &SeriesBox{Name: a.Series.Name, URL: a.Series.URL, Part: a.Part, Parts: len(a.Series.Articles), Line: c.SeriesLine}
 		if a.Prev != nil {
 			av.SeriesBox.Prev = p.cards[a.Prev]
 		}
 		if a.Next != nil {
 			av.SeriesBox.Next = p.cards[a.Next]
+			av.SeriesBox.NextLine = p.site.words.SeriesLine(a.Part+1, len(a.Series.Articles), a.Series.Name)
 		}
 	}
 	for _, r := range a.Related {
@@ -180,6 +187,7 @@ func (p *planner) article(a *content.Article) {
 		NoIndex:     c.Status != "",
 		Article:     av,
 	}
+	p.language(v, a.Page)
 	if p.opts.Images != nil {
 		v.Image = p.opts.Images(a)
 	}
@@ -192,6 +200,14 @@ func (p *planner) article(a *content.Article) {
 	}
 	v.Breadcrumbs = append(v.Breadcrumbs, Link{Name: a.Title, URL: a.URL})
 	p.add(outputPath(a.URL), "article", v)
+}
+
+// language sets a page's language and its translations.
+func (p *planner) language(v *View, pg *content.Page) {
+	v.Lang = p.idx.Language(pg)
+	for _, t := range p.idx.Translations(pg) {
+		v.Translations = append(v.Translations, Translation{Lang: t.Lang, Title: t.Page.Title, URL: t.Page.URL})
+	}
 }
 
 // author names an article's author: its own, or the site's.
@@ -212,6 +228,7 @@ func (p *planner) page(pg *content.Page) {
 		Page:        &Page{Body: template.HTML(pg.Doc.HTML), BodyKey: pg.SourceHash},
 		Breadcrumbs: []Link{{Name: p.t("home"), URL: "/"}, {Name: pg.Title, URL: pg.URL}},
 	}
+	p.language(v, pg)
 	if v.Description == "" {
 		v.Description = p.site.Description
 	}
@@ -263,7 +280,7 @@ func (p *planner) series() {
 		p.paginateCards(s.URL, "series", p.cardsOf(s.Articles), func(page int) *View {
 			return &View{
 				Title:       ser.Name,
-				Description: p.t("series_description", "series", p.site.strings.Quote(ser.Name), "site", p.site.Title, "count", len(ser.Articles)),
+				Description: p.t("series_description", "series", p.site.words.Quote(ser.Name), "site", p.site.Title, "count", len(ser.Articles)),
 				Breadcrumbs: []Link{{Name: p.t("home"), URL: "/"}, {Name: p.t("all_series"), URL: "/series/"}, {Name: ser.Name, URL: ser.URL}},
 				List:        &List{Heading: ser.Name},
 			}
@@ -333,6 +350,7 @@ func (p *planner) checklistPage(a *content.Article, cl *Checklist) {
 		NoIndex:     p.cards[a].Status != "",
 		Checklist:   cl,
 		Breadcrumbs: []Link{{Name: p.t("home"), URL: "/"}, {Name: a.Title, URL: a.URL}, {Name: p.t("checklist"), URL: cl.Links.Page}},
+		Lang:        p.idx.Language(a.Page),
 	})
 }
 

@@ -3,6 +3,7 @@ package render
 import (
 	"github.com/peeplcoach/folio/internal/content"
 	"github.com/peeplcoach/folio/internal/i18n"
+	"github.com/peeplcoach/folio/internal/slug"
 )
 
 // NewSite makes the site-wide view data of a build. strings are the interface
@@ -11,10 +12,7 @@ import (
 func NewSite(idx *content.Index, assets *Assets, serve bool, strings *i18n.Catalog) *Site {
 	s := idx.Site
 	if strings == nil {
-		var err error
-		if strings, err = i18n.New(s.Language, nil, ""); err != nil {
-			strings = i18n.English() // the built-in files are tested; this cannot happen
-		}
+		strings = siteStrings(s.Language)
 	}
 	site := &Site{
 		Title:        s.Title,
@@ -24,6 +22,8 @@ func NewSite(idx *content.Index, assets *Assets, serve bool, strings *i18n.Catal
 		Organisation: Party{Name: s.Organisation.Name, URL: s.Organisation.URL, Logo: s.Organisation.Logo},
 		Author:       Party{Name: s.Author.Name, URL: s.Author.URL},
 		LinkedIn:     s.LinkedIn.Page,
+		Locale:       i18n.Locale(s.Language),
+		words:        strings,
 		Nav: []Link{
 			{Name: strings.T("articles"), URL: "/"},
 			{Name: strings.T("topics"), URL: "/topics/"},
@@ -34,8 +34,7 @@ func NewSite(idx *content.Index, assets *Assets, serve bool, strings *i18n.Catal
 			{Title: s.Title + " (Atom)", URL: "/feed.xml", Type: "application/atom+xml", Label: strings.T("feed_atom")},
 			{Title: s.Title + " (JSON Feed)", URL: "/feed.json", Type: "application/feed+json", Label: strings.T("feed_json")},
 		},
-		Serve:   serve,
-		strings: strings,
+		Serve: serve,
 	}
 	for _, p := range idx.Pages {
 		// The navigation names a page by its title, but for /about/,
@@ -45,21 +44,24 @@ func NewSite(idx *content.Index, assets *Assets, serve bool, strings *i18n.Catal
 		if p.URL == "/about/" {
 			name = strings.T("about")
 		}
-		site.Pages = append(site.Pages, Link{Name: name, URL: p.URL})
+		site.Pages = append(site.Pages, Link{Name: name, URL: slug.EscapePath(p.URL)})
 	}
-	if len(idx.Articles) > 0 {
-		site.Year = idx.Articles[0].Date.Year()
+	// The newest article's year (an update counts), not the clock's, so
+	// that two builds of the same site are the same; the build sets the
+	// year of a site with no article.
+	for _, a := range idx.Articles {
+		site.Year = max(site.Year, a.Modified().Year())
 	}
 	if s.Image.Src != "" {
 		if a, ok := assets.Lookup(s.Image.Src); ok {
-			site.Image = &Image{URL: s.BaseURL + a.URL, Width: a.Width, Height: a.Height, Type: a.Type, Alt: s.Image.Alt}
+			site.Image = &Image{URL: s.URL(a.URL), Width: a.Width, Height: a.Height, Type: a.Type, Alt: s.Image.Alt}
 		}
 	}
 	return site
 }
 
 // Strings returns the site's interface strings.
-func (s *Site) Strings() *i18n.Catalog { return s.strings }
+func (s *Site) Strings() *i18n.Catalog { return s.words }
 
 // cachedKey is Key, computed once: the site does not change once pages render.
 func (s *Site) cachedKey() uint64 {
@@ -70,7 +72,7 @@ func (s *Site) cachedKey() uint64 {
 // Key hashes the site data, which every page shares.
 func (s *Site) Key() uint64 {
 	h := newHasher()
-	for _, x := range []string{s.Title, s.Description, s.Language, s.BaseURL, s.Organisation.Name, s.Organisation.URL, s.Organisation.Logo, s.Author.Name, s.Author.URL, s.Author.Logo, s.LinkedIn} {
+	for _, x := range []string{s.Title, s.Description, s.Language, s.Locale, s.BaseURL, s.Organisation.Name, s.Organisation.URL, s.Organisation.Logo, s.Author.Name, s.Author.URL, s.Author.Logo, s.LinkedIn, s.PreviewBanner} {
 		h.String(x)
 	}
 	for _, links := range [][]Link{s.Nav, s.Pages} {
@@ -94,6 +96,7 @@ func (s *Site) Key() uint64 {
 		h.String(s.Image.Type)
 	}
 	h.Bool(s.Serve)
-	h.Uint(s.strings.Key())
+	h.Bool(s.Preview)
+	h.Uint(s.words.Key())
 	return h.Sum()
 }

@@ -21,23 +21,20 @@ import (
 
 // T returns the interface string key in the site's language, its
 // placeholders filled from name, value pairs.
-func (v *View) T(key string, args ...any) string { return v.Site.strings.T(key, args...) }
+func (v *View) T(key string, args ...any) string { return v.Site.words.T(key, args...) }
 
 // TH is T for a string that holds markup: the string and its text arguments
 // are escaped, arguments of type template.HTML (a link made in the template)
 // are kept as they are.
-func (v *View) TH(key string, args ...any) template.HTML { return th(v.Site.strings, key, args) }
+func (v *View) TH(key string, args ...any) template.HTML { return th(v.Site.words, key, args) }
 
 // LocalDate formats a date for readers in the site's language.
-func (v *View) LocalDate(t time.Time) string { return v.Site.strings.Date(t) }
-
-// Lang is the page's language (BCP 47), for <html lang>.
-func (v *View) Lang() string { return v.Site.strings.Lang() }
+func (v *View) LocalDate(t time.Time) string { return v.Site.words.Date(t) }
 
 // Quoted puts text or HTML in the quotation marks of the site's language:
 // {{ .Quoted (partial "partials/link.html" .Article) }} → “<a …>…</a>”.
 func (v *View) Quoted(x any) template.HTML {
-	q := i18n.QuotesFor(v.Site.strings.Lang())
+	q := i18n.QuotesFor(v.Lang)
 	var inner string
 	switch x := x.(type) {
 	case template.HTML:
@@ -49,17 +46,17 @@ func (v *View) Quoted(x any) template.HTML {
 }
 
 // T returns an interface string in the site's language (see View.T).
-func (c *Card) T(key string, args ...any) string { return c.strings.T(key, args...) }
+func (c *Card) T(key string, args ...any) string { return c.words.T(key, args...) }
 
 // TH is T for a string that holds markup (see View.TH).
-func (c *Card) TH(key string, args ...any) template.HTML { return th(c.strings, key, args) }
+func (c *Card) TH(key string, args ...any) template.HTML { return th(c.words, key, args) }
 
 // LocalDate formats a date for readers in the site's language.
-func (c *Card) LocalDate(t time.Time) string { return c.strings.Date(t) }
+func (c *Card) LocalDate(t time.Time) string { return c.words.Date(t) }
 
 // SeriesPart is the card's place in its series, "Part 2 of 5", or "Part 1"
 // while the series has one part.
-func (c *Card) SeriesPart() string { return c.strings.SeriesPart(c.Part, c.Parts) }
+func (c *Card) SeriesPart() string { return c.words.SeriesPart(c.Part, c.Parts) }
 
 // th fills a string whose arguments may be HTML: each HTML argument becomes a
 // marker that escaping leaves alone, and is put back after escaping.

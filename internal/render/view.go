@@ -27,6 +27,12 @@ type View struct {
 	Feeds       []FeedLink // feeds of this page, besides the site's
 	Status      string     // "Draft" or "Scheduled for …", shown only in serve mode
 	NoIndex     bool       // ask search engines not to index (404, drafts)
+	// Lang is the page's language (BCP 47): an article's or page's own
+	// language:, else the site's. It is <html lang>.
+	Lang string
+	// Translations are the page in other languages (translation_of), for
+	// hreflang links and a link to each.
+	Translations []Translation
 
 	Article    *Article        // kind article
 	Page       *Page           // kind page
@@ -51,13 +57,26 @@ type Site struct {
 	Nav          []Link     // main navigation: the sections of the site
 	Pages        []Link     // the standalone pages (About …), after the sections
 	Feeds        []FeedLink // the site's feeds
-	Year         int        // copyright year: the newest article's, so builds repeat
+	Locale       string     // Open Graph locale of Language: "en_US"
+	Year         int        // copyright year: the newest article's, else the build's, so builds repeat
 	Image        *Image     // default share image
 	Serve        bool       // rendered for folio serve (drafts shown, banners)
+	// Preview is set for a deploy preview (folio build --preview): every
+	// page shows PreviewBanner and asks search engines not to index it.
+	Preview       bool
+	PreviewBanner string
 
-	strings *i18n.Catalog // interface strings in the site's language
+	words *i18n.Catalog // the words of Language
+
 	keyOnce sync.Once
 	key     uint64
+}
+
+// Translation is a page in another language.
+type Translation struct {
+	Lang  string // BCP 47: "de"
+	Title string
+	URL   string
 }
 
 // Party is a person or an organisation.
@@ -94,6 +113,7 @@ type Card struct {
 	Topics         []Link
 	Series         *Link
 	Part, Parts    int
+	SeriesLine     template.HTML // "Part 2 of 5 in the series “Name”", the name linked
 	ReadingMinutes int
 	Status         string // "", "Draft", "Scheduled for …"
 	Key            uint64 // hash of the fields above and of the site's strings
@@ -101,7 +121,7 @@ type Card struct {
 	// every list that shows the article.
 	HTML template.HTML
 
-	strings *i18n.Catalog // the site's, for the methods templates call
+	words *i18n.Catalog // the site's, for the methods templates call
 }
 
 // Article is the article page's own data.
@@ -123,13 +143,19 @@ type Article struct {
 type TOCEntry struct {
 	Level int
 	ID    string
-	Text  string
+	// Href links to the heading: "#" and its id in the one URL form
+	// (slug.EscapePath), which html/template keeps as it is; "#{{ .ID }}"
+	// would be encoded again, in lower case.
+	Href string
+	Text string
 }
 
 // SeriesBox shows an article's place in its series.
 type SeriesBox struct {
 	Name, URL   string
 	Part, Parts int
+	Line        template.HTML // "Part 2 of 5 in the series “Name”", the name linked
+	NextLine    string        // the series line of the next part, when there is one
 	Prev, Next  *Card
 }
 

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Make returns the slug of s: lower-case letters and digits of any script, joined by
@@ -14,11 +16,14 @@ import (
 // "managers"), and every other run of punctuation or space becomes one hyphen.
 // Non-ASCII letters are kept ("Über uns" → "über-uns") because browsers display them
 // in the address bar and a reader can read them; transliterating would lose meaning.
-// The result may be empty when s holds no letter or digit.
+// The text is put in Unicode normal form C first, so "Café" typed as one
+// character é or as e plus a combining accent (as macOS file names often are)
+// gives one slug. The result may be empty when s holds no letter or digit.
 func Make(s string) string {
 	if isSimple(s) {
 		return s
 	}
+	s = norm.NFC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	pendingHyphen := false

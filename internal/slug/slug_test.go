@@ -43,3 +43,15 @@ func BenchmarkMake(b *testing.B) {
 		Make("1. Understand Your Manager’s Expectations")
 	}
 }
+
+// TestMakeNFC: "Café" typed with the precomposed é (NFC) and with e plus a
+// combining acute accent (NFD, as macOS file names often are) is one slug.
+func TestMakeNFC(t *testing.T) {
+	nfc, nfd := "Caf\u00e9 Society", "Cafe\u0301 Society"
+	if a, b := Make(nfc), Make(nfd); a != b || a != "caf\u00e9-society" {
+		t.Errorf("Make(NFC) = %q, Make(NFD) = %q, want both %q", a, b, "caf\u00e9-society")
+	}
+	if !Valid(Make(nfd)) {
+		t.Errorf("Valid(Make(NFD)) = false")
+	}
+}

@@ -8,7 +8,8 @@ import (
 // Check returns the ways a post breaks LinkedIn's limits or this package's
 // rules, one human-readable sentence each, for warnings; nil when it has
 // none. Compose never returns a post over the limits, but a post may have
-// fewer hashtags than MinHashtags or, written by hand, no link.
+// fewer hashtags than MinHashtags or, written by hand, no link (in the text
+// or in its first comment).
 func Check(p Post) []string {
 	var problems []string
 	if n := Count(p.Text); n > MaxPost {
@@ -26,7 +27,7 @@ func Check(p Post) []string {
 	if n := len(p.Hashtags); n < MinHashtags || n > MaxHashtags {
 		problems = append(problems, fmt.Sprintf("%d hashtags; use %d to %d (add topics or linkedin.hashtags)", n, MinHashtags, MaxHashtags))
 	}
-	if p.URL != "" && !strings.Contains(p.Text, p.URL) && !strings.Contains(p.Text, p.Canonical) {
+	if p.URL != "" && !strings.Contains(p.Text, p.URL) && !strings.Contains(p.Text, p.Canonical) && !strings.Contains(p.FirstComment, p.URL) {
 		problems = append(problems, "the post has no link to the article")
 	}
 	return problems

@@ -7,27 +7,42 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/peeplcoach/folio/internal/i18n"
 )
 
-// Compose makes the LinkedIn post for an article:
+// Compose makes the LinkedIn post for an article, in the shape that reads
+// well and invites comments, each block separated by a blank line:
 //
 //	hook                      (at most MaxHook characters, ending at a boundary)
 //	                          ← the fold: all above shows before "see more"
-//	Part 2 of 5 in the series “…”.   (if the article is in a series)
-//	Title:
-//	1. key point
-//	2. key point …
+//	• key point               (two or three short lines of value)
+//	• key point
+//	• key point
+//
+//	A question that invites comments?
 //
 //	Read the full article: https://…?utm_source=linkedin&utm_medium=social&utm_campaign=…
 //
 //	#Hashtag #Hashtag #Hashtag
 //
+//	Part 2 of 5 in the series “…”      (if the article is in a series)
+//
 // The hook is linkedin.hook, else a paragraph of the introduction that is a
-// question on its own, else the summary, else the first paragraph, else the
-// title, each shortened at a sentence or clause boundary (see shorten). Key
-// points are the numbered headings ("1. Understand …"), else the H2s without
-// closers such as "Final Thoughts", numbered. Key points are dropped from the
-// end when the post would pass MaxPost.
+// question on its own, else the introduction's first sentence (or
+// sentences) — never the SEO summary — else the title, each shortened at a
+// sentence or clause boundary (see shorten). Key points are linkedin.points,
+// else the first three numbered headings ("1. Understand …") without their
+// numbers, else the first three H2s that are not closers such as "Final
+// Thoughts"; Title Case headings are written in sentence case. Without key
+// points the summary is the value line, when it adds to the hook. The
+// question is linkedin.question or the language's default. The hashtags are
+// the article's own, its topics' and the site's (Options.Hashtags, always
+// kept), at most MaxHashtags. With the link in the first comment
+// (linkedin.link or Options.Link "comment"), the text says so where the link
+// would be and Post.FirstComment holds the link. Key points, then the value
+// line, then the series line are dropped from the end when the post would
+// pass MaxPost.
 //
 // linkedin.text replaces all of it and is used as is once valid: plain text,
 // at most MaxPost characters, a first paragraph of at most MaxHook.
@@ -43,6 +58,9 @@ func Compose(a Article, o Options) (Post, error) {
 	if p.Title == "" {
 		return Post{}, composeErr(a, fieldErr("title", "empty"))
 	}
+	if o.Strings == nil {
+		o.Strings = i18n.English()
+	}
 	var err error
 	p.Campaign, err = campaign(a, o)
 	if err != nil {
@@ -52,16 +70,42 @@ func Compose(a Article, o Options) (Post, error) {
 	if err != nil {
 		return Post{}, composeErr(a, err)
 	}
+	inComment, err := linkInComment(a, o)
+	if err != nil {
+		return Post{}, composeErr(a, err)
+	}
+	readMore := o.Strings.T("post_read_more", "url", p.URL)
+	if inComment {
+		p.FirstComment = readMore
+	}
 	if a.Text != "" {
 		err = handWritten(&p, a)
 	} else {
-		err = generated(&p, a, o)
+		err = generated(&p, a, o, inComment, readMore)
 	}
 	if err != nil {
 		return Post{}, composeErr(a, err)
 	}
 	p.Chars = Count(p.Text)
 	return p, nil
+}
+
+// linkInComment reports whether the post keeps its link for the first
+// comment: linkedin.link, else the site's setting.
+func linkInComment(a Article, o Options) (bool, error) {
+	for _, l := range []struct{ field, value string }{{"linkedin.link", a.Link}, {"link", o.Link}} {
+		switch strings.TrimSpace(l.value) {
+		case "":
+			continue
+		case LinkPost:
+			return false, nil
+		case LinkComment:
+			return true, nil
+		default:
+			return false, fieldErr(l.field, "%q: write %q (the link in the post) or %q (the link in the first comment)", l.value, LinkPost, LinkComment)
+		}
+	}
+	return false, nil
 }
 
 func composeErr(a Article, err error) error {
@@ -136,101 +180,128 @@ func handWritten(p *Post, a Article) error {
 }
 
 // generated composes the post from the article's parts.
-func generated(p *Post, a Article, o Options) error {
+func generated(p *Post, a Article, o Options, inComment bool, readMore string) error {
 	tags, err := hashtags(a, o)
 	if err != nil {
 		return err
 	}
 	p.Hashtags = tags
-	fromTitle := false // the title is already the hook: no lead-in repeating it
 	if a.Hook != "" {
 		p.Hook, err = handHook(a.Hook)
 		if err != nil {
 			return err
 		}
 	} else {
-		p.Hook, fromTitle = chooseHook(a, p.Title)
+		p.Hook = chooseHook(a, p.Title)
 	}
 	p.Fold = len(p.Hook)
 
-	series := seriesLine(a)
-	leadIn := ""
-	points := keyPoints(a.Headings, p.Title)
-	if len(points) > 0 && !fromTitle {
-		leadIn = p.Title
-		// A colon introduces the list, unless the title ends a sentence or
-		// has a colon already ("Strategy: 10 Lessons").
-		if last, _ := utf8.DecodeLastRuneInString(leadIn); !strings.ContainsRune(".!?…", last) && !strings.Contains(leadIn, ":") {
-			leadIn += ":"
+	points, err := pointLines(a)
+	if err != nil {
+		return err
+	}
+	value := ""
+	if len(points) == 0 {
+		value = valueLine(a, p.Hook)
+	}
+	question := strings.TrimSpace(a.Question)
+	if question != "" {
+		question, err = handLine("linkedin.question", question)
+		if err != nil {
+			return err
 		}
+	} else if len(points) > 0 {
+		question = o.Strings.T("post_question_points")
+	} else {
+		question = o.Strings.T("post_question")
 	}
-	cta := o.CallToAction
-	if cta == "" {
-		cta = "Read the full article:"
+	link := readMore
+	if inComment {
+		link = o.Strings.T("post_link_in_comment")
 	}
-	cta = plain(cta) + " " + p.URL
-	tagLine := strings.Join(tags, " ")
+	series := ""
+	if s := plain(a.Series); s != "" && a.Part > 0 {
+		series = o.Strings.SeriesLine(a.Part, a.Parts, s)
+	}
 
-	// The parts that must stay, then what fits of the rest: key points from
-	// the end, then the series and lead-in lines, then hashtags.
-	size := func() int {
-		n := Count(p.Hook) + 2 + Count(cta)
-		if len(tags) > 0 {
-			n += 2 + Count(tagLine)
+	// The blocks in order; empty ones are left out. What must stay is the
+	// hook, the question and the link; what fits of the rest is kept.
+	blocks := func() []string {
+		var bs []string
+		for _, b := range []string{p.Hook, strings.Join(points, "\n"), value, question, link, strings.Join(tags, " "), series} {
+			if b != "" {
+				bs = append(bs, b)
+			}
 		}
-		if series != "" || leadIn != "" || len(points) > 0 {
-			n += 2 // blank line before the block
-		}
-		if series != "" {
-			n += Count(series) + 1
-		}
-		if leadIn != "" {
-			n += Count(leadIn) + 1
-		}
-		for _, pt := range points {
-			n += Count(pt) + 1
-		}
-		return n
+		return bs
 	}
-	for size() > MaxPost {
+	for Count(strings.Join(blocks(), "\n\n")) > MaxPost {
 		switch {
 		case len(points) > 0:
 			points = points[:len(points)-1]
-		case series != "" || leadIn != "":
-			series, leadIn = "", ""
+		case value != "":
+			value = ""
+		case series != "":
+			series = ""
 		case len(tags) > 0:
 			tags = tags[:len(tags)-1]
-			tagLine = strings.Join(tags, " ")
 			p.Hashtags = tags
 		default:
 			return fieldErr("url", "%w: the link alone leaves no room for a %d-character post", errTooLong, MaxPost)
 		}
 	}
+	p.Text = strings.Join(blocks(), "\n\n")
+	return nil
+}
 
-	var b strings.Builder
-	b.Grow(size() * 3 / 2)
-	b.WriteString(p.Hook)
-	if series != "" || leadIn != "" || len(points) > 0 {
-		b.WriteString("\n")
-		for _, line := range [...]string{series, leadIn} {
+// handLine validates a one-paragraph hand-written field.
+func handLine(field, s string) (string, error) {
+	s = strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
+	if err := checkPlain(s); err != nil {
+		return "", &FieldError{Field: field, Err: err}
+	}
+	if strings.Contains(s, "\n\n") {
+		return "", fieldErr(field, "%w: a blank line; write one paragraph", errNotPlain)
+	}
+	return s, nil
+}
+
+// maxPoints is how many key points a post lists: two or three short lines
+// of value read on a phone; more is a table of contents.
+const maxPoints = 3
+
+// bullet starts each key point's line.
+const bullet = "• "
+
+// pointLines returns the post's key points as list lines.
+func pointLines(a Article) ([]string, error) {
+	var points []string
+	if len(a.Points) > 0 {
+		for i, pt := range a.Points {
+			line, err := handLine("linkedin.points["+strconv.Itoa(i)+"]", pt)
+			if err != nil {
+				return nil, err
+			}
 			if line != "" {
-				b.WriteString("\n")
-				b.WriteString(line)
+				points = append(points, bullet+line)
 			}
 		}
-		for _, line := range points {
-			b.WriteString("\n")
-			b.WriteString(line)
-		}
+		return points, nil
 	}
-	b.WriteString("\n\n")
-	b.WriteString(cta)
-	if len(tags) > 0 {
-		b.WriteString("\n\n")
-		b.WriteString(tagLine)
+	for _, pt := range keyPoints(a.Headings, plain(a.Title)) {
+		points = append(points, bullet+pt)
 	}
-	p.Text = b.String()
-	return nil
+	return points, nil
+}
+
+// valueLine is the post's line of value when the article has no key
+// points: its summary, when that says more than the hook, shortened.
+func valueLine(a Article, hook string) string {
+	s := plain(a.Summary)
+	if s == "" || strings.Contains(s, hook) || strings.Contains(hook, s) {
+		return ""
+	}
+	return shorten(s, 2*MaxHook)
 }
 
 // handHook validates linkedin.hook.
@@ -248,26 +319,23 @@ func handHook(h string) (string, error) {
 	return h, nil
 }
 
-// chooseHook picks and shortens the hook, and reports whether it is made
-// from the title; see Compose.
-func chooseHook(a Article, title string) (hook string, fromTitle bool) {
+// chooseHook picks and shortens the hook; see Compose.
+func chooseHook(a Article, title string) string {
 	for _, para := range a.Intro {
 		if !strings.Contains(para, "?") || len(para) > 8*MaxHook {
 			continue // cannot be a short question: skip the cleaning
 		}
 		if q := plain(para); isQuestion(q) {
-			return q, false
+			return q
 		}
 	}
-	for _, src := range [...]string{a.Summary, first(a.Intro)} {
-		if h := shorten(plain(src), MaxHook); h != "" {
-			return h, false
-		}
+	if h := shorten(plain(first(a.Intro)), MaxHook); h != "" {
+		return h
 	}
 	if h := shorten(title, MaxHook); h != "" {
-		return h, true
+		return h
 	}
-	return wordCut(title, MaxHook), true
+	return wordCut(title, MaxHook)
 }
 
 func first(s []string) string {
@@ -291,21 +359,6 @@ func isQuestion(para string) bool {
 	return len(sentenceEnds(para)) == 1
 }
 
-// seriesLine names the series, if any: "Part 2 of 5 in the series “X”".
-// A series of one part so far says "Part 1", not "Part 1 of 1": more are coming.
-func seriesLine(a Article) string {
-	s := plain(a.Series)
-	switch {
-	case s == "":
-		return ""
-	case a.Part > 0 && a.Parts > 1 && a.Parts >= a.Part:
-		return "Part " + strconv.Itoa(a.Part) + " of " + strconv.Itoa(a.Parts) + " in the series “" + s + "”."
-	case a.Part > 0:
-		return "Part " + strconv.Itoa(a.Part) + " in the series “" + s + "”."
-	}
-	return "From the series “" + s + "”."
-}
-
 // closers are H2s that end an article rather than make a point of it.
 var closers = map[string]bool{
 	"final thoughts": true, "final thought": true, "conclusion": true, "conclusions": true,
@@ -317,9 +370,10 @@ var closers = map[string]bool{
 	"over to you": true, "one last thing": true, "closing thoughts": true,
 }
 
-// keyPoints returns one line per key point: the headings that carry a
-// number, as written, when there are at least two; else the H2s that are
-// neither closers nor the title, numbered. Fewer than two points make no list.
+// keyPoints returns the article's key points, at most maxPoints: the
+// headings that carry a number, without it, when there are at least two;
+// else the H2s that are neither closers nor the title. Title Case is
+// written as a sentence. Fewer than two points make no list.
 func keyPoints(hs []Heading, title string) []string {
 	var numbered, h2 []string
 	for _, h := range hs {
@@ -330,30 +384,36 @@ func keyPoints(hs []Heading, title string) []string {
 		if t == "" {
 			continue
 		}
-		if isNumbered(t) {
-			numbered = append(numbered, t)
+		if rest, ok := cutNumber(t); ok {
+			numbered = append(numbered, rest)
 		}
 		if h.Level == 2 && !strings.EqualFold(t, title) && !closers[strings.ToLower(strings.TrimRight(t, ".:!"))] {
 			h2 = append(h2, t)
 		}
 	}
-	if len(numbered) >= 2 {
-		return numbered
+	points := numbered
+	if len(numbered) < 2 {
+		points = h2
 	}
-	if len(h2) < 2 {
+	if len(points) < 2 {
 		return nil
 	}
-	for i, t := range h2 {
-		h2[i] = strconv.Itoa(i+1) + ". " + t
+	points = points[:min(len(points), maxPoints)]
+	for i, t := range points {
+		points[i] = sentenceCase(strings.TrimRight(t, ":"))
 	}
-	return h2
+	return points
 }
 
-// isNumbered reports whether a heading starts "1. " or "1) ".
-func isNumbered(t string) bool {
+// cutNumber returns a heading without its leading "1. " or "1) ", and
+// whether it had one.
+func cutNumber(t string) (string, bool) {
 	i := 0
 	for i < len(t) && i < 3 && t[i] >= '0' && t[i] <= '9' {
 		i++
 	}
-	return i > 0 && i+1 < len(t) && (t[i] == '.' || t[i] == ')') && t[i+1] == ' '
+	if i > 0 && i+1 < len(t) && (t[i] == '.' || t[i] == ')') && t[i+1] == ' ' {
+		return strings.TrimSpace(t[i+2:]), true
+	}
+	return t, false
 }

@@ -2,6 +2,8 @@ package social
 
 import (
 	"bufio"
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -28,11 +30,12 @@ type Record struct {
 	Hashtags      []string `json:"hashtags"` // "#ManagingUp"
 	Image         string   `json:"image"`
 	ImageAlt      string   `json:"image_alt"`
+	FirstComment  string   `json:"first_comment"` // the link's comment, when the post keeps it out of the text
 }
 
 // Columns returns the CSV headers: the JSON keys of Record, in order.
 func Columns() []string {
-	return []string{"id", "slug", "title", "url", "date_published", "hook", "content_text", "chars", "hashtags", "image", "image_alt"}
+	return []string{"id", "slug", "title", "url", "date_published", "hook", "content_text", "chars", "hashtags", "image", "image_alt", "first_comment"}
 }
 
 // NewRecord returns the export record of a post.
@@ -40,7 +43,7 @@ func NewRecord(p Post) Record {
 	r := Record{
 		ID: p.Canonical, Slug: p.Slug, Title: p.Title, URL: p.URL, Hook: p.Hook,
 		ContentText: p.Text, Chars: p.Chars, Hashtags: p.Hashtags,
-		Image: p.Card.URL, ImageAlt: p.Card.Alt,
+		Image: p.Card.URL, ImageAlt: p.Card.Alt, FirstComment: p.FirstComment,
 	}
 	if r.Hashtags == nil {
 		r.Hashtags = []string{} // [] in JSON, never null
@@ -54,7 +57,7 @@ func NewRecord(p Post) Record {
 // Fields returns the record as CSV cells, in the order of Columns.
 func (r Record) Fields() []string {
 	return []string{r.ID, r.Slug, r.Title, r.URL, r.DatePublished, r.Hook, r.ContentText,
-		strconv.Itoa(r.Chars), strings.Join(r.Hashtags, " "), r.Image, r.ImageAlt}
+		strconv.Itoa(r.Chars), strings.Join(r.Hashtags, " "), r.Image, r.ImageAlt, r.FirstComment}
 }
 
 // Export writes the posts, in the order given, in one of Formats:
@@ -113,6 +116,9 @@ func exportText(w *bufio.Writer, posts []Post) {
 		w.WriteString("\n" + FoldMarker + "\n")
 		w.WriteString(strings.TrimLeft(p.Text[fold:], "\n"))
 		w.WriteString("\n")
+		if p.FirstComment != "" {
+			w.WriteString("\nfirst comment:\n" + p.FirstComment + "\n")
+		}
 	}
 }
 
@@ -170,6 +176,10 @@ func exportMarkdown(w *bufio.Writer, posts []Post) {
 		}
 		fence := strings.Repeat("`", max(3, longestRun(p.Text, '`')+1))
 		fmt.Fprintf(w, "\n%stext\n%s\n%s\n", fence, p.Text, fence)
+		if p.FirstComment != "" {
+			fence := strings.Repeat("`", max(3, longestRun(p.FirstComment, '`')+1))
+			fmt.Fprintf(w, "\nFirst comment:\n\n%stext\n%s\n%s\n", fence, p.FirstComment, fence)
+		}
 	}
 }
 
@@ -186,4 +196,17 @@ func longestRun(s string, c byte) int {
 		}
 	}
 	return longest
+}
+
+// marshal encodes v as indented JSON without HTML escaping ("&" stays "&",
+// as in the post), ending in a newline.
+func marshal(v any, op string) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, fmt.Errorf("%s: %w", op, err)
+	}
+	return b.Bytes(), nil
 }

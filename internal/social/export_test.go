@@ -113,7 +113,7 @@ func TestExportText(t *testing.T) {
 		"link:  " + p.URL,
 		"date:  2025-02-18",
 		"chars: " + strconv.Itoa(p.Chars) + " of 3000 (hook 68 of 140)",
-		p.Hook + "\n" + FoldMarker + "\n7 Tips to Get Your Manager to Trust You:\n1. Understand",
+		p.Hook + "\n" + FoldMarker + "\n• Understand your manager’s expectations\n",
 		"warning: 1 hashtags; use 3 to 5",
 	}
 	for _, w := range wantLines {

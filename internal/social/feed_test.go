@@ -11,6 +11,8 @@ import (
 
 	"github.com/mmcdole/gofeed"
 	"github.com/mmcdole/gofeed/rss"
+
+	"github.com/peeplcoach/folio/internal/feed"
 )
 
 var channel = Channel{
@@ -43,29 +45,29 @@ func feedPosts(t testing.TB) []Post {
 
 func TestRSS(t *testing.T) {
 	posts := feedPosts(t)
-	data, err := RSS(posts, channel)
+	data, err := feed.RSS(Feed(posts, channel))
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, _ := RSS(posts, channel)
+	again, _ := feed.RSS(Feed(posts, channel))
 	if !bytes.Equal(data, again) {
 		t.Error("RSS is not deterministic")
 	}
-	feed, err := (&rss.Parser{}).Parse(bytes.NewReader(data))
+	f, err := (&rss.Parser{}).Parse(bytes.NewReader(data))
 	if err != nil {
 		t.Fatalf("gofeed cannot parse the RSS: %v\n%s", err, data)
 	}
-	if feed.Version != "2.0" || feed.Title != channel.Title || feed.Link != channel.Link || feed.Language != "en" {
-		t.Errorf("channel = %q %q %q %q, want RSS 2.0 with the channel's title, link and language", feed.Version, feed.Title, feed.Link, feed.Language)
+	if f.Version != "2.0" || f.Title != channel.Title || f.Link != channel.Link || f.Language != "en" {
+		t.Errorf("channel = %q %q %q %q, want RSS 2.0 with the channel's title, link and language", f.Version, f.Title, f.Link, f.Language)
 	}
-	if feed.LastBuildDateParsed == nil || !feed.LastBuildDateParsed.Equal(posts[1].Published) {
-		t.Errorf("lastBuildDate = %v, want the newest post's date %v", feed.LastBuildDateParsed, posts[1].Published)
+	if f.LastBuildDateParsed == nil || !f.LastBuildDateParsed.Equal(posts[1].Published) {
+		t.Errorf("lastBuildDate = %v, want the newest post's date %v", f.LastBuildDateParsed, posts[1].Published)
 	}
-	if len(feed.Items) != 2 || feed.Items[0].Title != posts[1].Title {
-		t.Fatalf("want 2 items, newest (%q) first; got %d", posts[1].Title, len(feed.Items))
+	if len(f.Items) != 2 || f.Items[0].Title != posts[1].Title {
+		t.Fatalf("want 2 items, newest (%q) first; got %d", posts[1].Title, len(f.Items))
 	}
 	for i, p := range []Post{posts[1], posts[0]} {
-		it := feed.Items[i]
+		it := f.Items[i]
 		if it.Title != p.Title || it.Link != p.URL || it.Description != p.Text {
 			t.Errorf("item %d: title, link, description = %q, %q, %q; want %q, %q and the post", i, it.Title, it.Link, it.Description, p.Title, p.URL)
 		}
@@ -90,7 +92,7 @@ func TestRSS(t *testing.T) {
 		}
 	}
 	// The first article has a card: enclosure and media:content.
-	it, card := feed.Items[1], posts[0].Card
+	it, card := f.Items[1], posts[0].Card
 	if len(it.Enclosures) != 1 || *it.Enclosures[0] != (rss.Enclosure{URL: card.URL, Length: strconv.FormatInt(card.Length, 10), Type: "image/png"}) {
 		t.Errorf("enclosures = %+v, want the card %+v", it.Enclosures, card)
 	}
@@ -107,7 +109,7 @@ func TestRSS(t *testing.T) {
 	if d := media[0].Children["description"]; len(d) != 1 || d[0].Value != card.Alt {
 		t.Errorf("media:description = %+v, want the alt text %q", d, card.Alt)
 	}
-	if got := feed.Items[0]; len(got.Enclosures) != 0 || got.Extensions["media"] != nil {
+	if got := f.Items[0]; len(got.Enclosures) != 0 || got.Extensions["media"] != nil {
 		t.Errorf("a post without a card has an enclosure or media: %+v", got.Enclosures)
 	}
 	// What a scheduling tool sees through the universal parser.
@@ -124,18 +126,18 @@ func TestRSSLimitAndErrors(t *testing.T) {
 	posts := feedPosts(t)
 	ch := channel
 	ch.Limit = 1
-	data, err := RSS(posts, ch)
+	data, err := feed.RSS(Feed(posts, ch))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if n := bytes.Count(data, []byte("<item>")); n != 1 {
 		t.Errorf("Limit 1 gives %d items", n)
 	}
-	if _, err := RSS(posts, Channel{}); err == nil {
+	if _, err := feed.RSS(Feed(posts, Channel{})); err == nil {
 		t.Error("RSS without a channel title and link: no error")
 	}
-	if _, err := JSONFeed(posts, Channel{}); err == nil {
-		t.Error("JSONFeed without a channel title: no error")
+	if _, err := feed.JSON(Feed(posts, Channel{})); err == nil {
+		t.Error("JSON Feed without a channel title: no error")
 	}
 }
 
@@ -144,7 +146,7 @@ func TestRSSLimitAndErrors(t *testing.T) {
 // same content as RSS.
 func TestJSONFeed(t *testing.T) {
 	posts := feedPosts(t)
-	data, err := JSONFeed(posts, channel)
+	data, err := feed.JSON(Feed(posts, channel))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -52,42 +52,61 @@ func Hashtag(topic string) string {
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
-// hashtags returns the post's hashtags: the article's own first, then those
-// made from its topics, then the site's until there are MinHashtags; at most
-// MaxHashtags, without duplicates (LinkedIn ignores case in hashtags).
+// hashtags returns the post's hashtags: the article's own first, then
+// those made from its topics, then the site's (Options.Hashtags), which
+// always join: topics give way to them so that the post has at most
+// MaxHashtags. Duplicates are dropped (LinkedIn ignores case in hashtags).
 func hashtags(a Article, o Options) ([]string, error) {
 	if len(a.Hashtags) > MaxHashtags {
 		return nil, fieldErr("linkedin.hashtags", "%d hashtags, at most %d", len(a.Hashtags), MaxHashtags)
 	}
-	tags := make([]string, 0, MaxHashtags)
-	add := func(tag string) {
-		if tag == "" || len(tags) == MaxHashtags {
-			return
-		}
-		for _, t := range tags {
-			if strings.EqualFold(t, tag) {
-				return
-			}
-		}
-		tags = append(tags, tag)
-	}
+	var own, site []string
 	for i, h := range a.Hashtags {
 		tag := Hashtag(h)
 		if tag == "" || !validAsWritten(h) {
 			return nil, fieldErr("linkedin.hashtags["+strconv.Itoa(i)+"]", "%q is not a hashtag: use letters and digits, like \"#ManagingUp\"", h)
 		}
-		add(tag)
+		own = appendTag(own, tag, nil)
 	}
+	for i, h := range o.Hashtags {
+		tag := Hashtag(h)
+		if tag == "" || !validAsWritten(h) {
+			return nil, fieldErr("hashtags["+strconv.Itoa(i)+"]", "%q is not a hashtag: use letters and digits, like \"#Leadership\"", h)
+		}
+		site = appendTag(site, tag, own)
+	}
+	site = site[:min(len(site), MaxHashtags-len(own))]
+	tags := make([]string, 0, MaxHashtags)
+	tags = append(tags, own...)
+	room := MaxHashtags - len(own) - len(site)
 	for _, t := range a.Topics {
-		add(Hashtag(t))
-	}
-	for _, h := range o.Hashtags {
-		if len(tags) >= MinHashtags {
+		if room == 0 {
 			break
 		}
-		add(Hashtag(h))
+		if tag := Hashtag(t); tag != "" && !hasTag(site, tag) && !hasTag(tags, tag) {
+			tags = append(tags, tag)
+			room--
+		}
 	}
-	return tags, nil
+	return append(tags, site...), nil
+}
+
+// appendTag appends tag to tags unless it is in tags or in other already.
+func appendTag(tags []string, tag string, other []string) []string {
+	if hasTag(tags, tag) || hasTag(other, tag) {
+		return tags
+	}
+	return append(tags, tag)
+}
+
+// hasTag reports whether tags holds tag in any case.
+func hasTag(tags []string, tag string) bool {
+	for _, t := range tags {
+		if strings.EqualFold(t, tag) {
+			return true
+		}
+	}
+	return false
 }
 
 // validAsWritten reports whether a hand-written hashtag is a single tag:

@@ -16,6 +16,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/peeplcoach/folio/internal/corpus"
+	"github.com/peeplcoach/folio/internal/feed"
+	"github.com/peeplcoach/folio/internal/i18n"
 )
 
 // fromCorpus turns a synthetic Markdown article into an Article the way the
@@ -165,9 +167,21 @@ func checkPost(t *testing.T, a Article, p Post) {
 	if err := checkPlain(p.Text); err != nil {
 		fail("not plain: %v", err)
 	}
+	if strings.Contains(p.Text, "\n\n\n") || strings.HasSuffix(p.Text, "\n") {
+		fail("blocks not separated by exactly one blank line")
+	}
+	// The hashtags are the last block, or the one before the series line.
+	blocks := strings.Split(p.Text, "\n\n")
+	tagBlock := blocks[len(blocks)-1]
+	if a.Series != "" && a.Part > 0 && len(blocks) > 1 {
+		want := i18n.English().SeriesLine(a.Part, a.Parts, plain(a.Series))
+		if got := blocks[len(blocks)-1]; got != want {
+			fail("last block %q, want the series line %q", got, want)
+		}
+		tagBlock = blocks[len(blocks)-2]
+	}
 	lines := strings.Split(p.Text, "\n")
-	last := lines[len(lines)-1]
-	for li, line := range lines {
+	for _, line := range lines {
 		for _, w := range strings.Fields(line) {
 			if strings.HasPrefix(w, "http") {
 				u, err := url.Parse(w)
@@ -184,7 +198,7 @@ func checkPost(t *testing.T, a Article, p Post) {
 			if strings.ContainsAny(w, "*_[]`") || strings.Contains(w, "](") {
 				fail("Markdown in %q", w)
 			}
-			if w[0] == '#' && li != len(lines)-1 {
+			if w[0] == '#' && line != tagBlock {
 				fail("%q starts with '#' outside the hashtag line", w)
 			}
 		}
@@ -193,8 +207,11 @@ func checkPost(t *testing.T, a Article, p Post) {
 	if !strings.Contains(p.Text, cta+"\n\n") && !strings.HasSuffix(p.Text, cta) {
 		fail("no call to action with %q", p.URL)
 	}
-	if got := strings.Join(p.Hashtags, " "); len(p.Hashtags) > 0 && got != last || len(p.Hashtags) > MaxHashtags {
-		fail("hashtags %q, last line %q", got, last)
+	if got := strings.Join(p.Hashtags, " "); len(p.Hashtags) > 0 && got != tagBlock || len(p.Hashtags) > MaxHashtags {
+		fail("hashtags %q, hashtag block %q", got, tagBlock)
+	}
+	if !strings.Contains(p.Text, "? Tell us in the comments.\n\n") {
+		fail("no question inviting comments before the link")
 	}
 	seen := map[string]bool{}
 	for _, h := range p.Hashtags {
@@ -289,14 +306,14 @@ func TestCorpusFeeds(t *testing.T) {
 		}
 		posts = append(posts, p)
 	}
-	rssData, err := RSS(posts, channel)
+	rssData, err := feed.RSS(Feed(posts, channel))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if n := bytes.Count(rssData, []byte("<item>")); n != len(posts) {
 		t.Errorf("RSS has %d items, want %d", n, len(posts))
 	}
-	if _, err := JSONFeed(posts, channel); err != nil {
+	if _, err := feed.JSON(Feed(posts, channel)); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range Formats() {

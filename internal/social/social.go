@@ -6,9 +6,10 @@
 // (plain text, typographic characters, no Markdown) and gets values and bytes
 // back. It knows nothing of files, templates or the content model.
 //
-// Compose makes a post, Check lists its problems, RSS and JSONFeed write the
-// feeds, Export the `folio snippets` formats, and Card (or a shared Painter)
-// draws the share image; CardInput.Key is its cache key.
+// Compose makes a post, Check lists its problems, Feed makes the feed that
+// package feed writes (RSS and JSON Feed), Export writes the `folio
+// snippets` formats, and Card (or a shared Painter) draws the share image;
+// CardInput.Key is its cache key.
 //
 // Characters are counted as LinkedIn's composer counts them, in UTF-16 code
 // units (see Count): for ordinary text that is one per character, and an
@@ -20,6 +21,8 @@ import (
 	"fmt"
 	"time"
 	"unicode/utf8"
+
+	"github.com/peeplcoach/folio/internal/i18n"
 )
 
 // Limits LinkedIn imposes or that keep a post readable, in Count units.
@@ -73,21 +76,49 @@ type Article struct {
 	Text     string   // linkedin.text: the whole post by hand, used as is once valid
 	Hashtags []string // linkedin.hashtags: put before those made from topics; "#" optional
 	Campaign string   // linkedin.campaign: utm_campaign for this article
+	Question string   // linkedin.question: the question that invites comments
+	Points   []string // linkedin.points: the key points, replacing those of the headings
+	Link     string   // linkedin.link: "post" or "comment"; empty takes Options.Link
 
 	Card Image // the share image to announce; URL empty if none
 }
+
+// Where a post puts the link to its article: LinkPost in the text, after
+// the question; LinkComment in Post.FirstComment, to post as the first
+// comment (LinkedIn shows posts without a link to more people), the text
+// saying so.
+const (
+	LinkPost    = "post"
+	LinkComment = "comment"
+)
 
 // Options are the site-wide settings of Compose.
 type Options struct {
 	// Campaign is the utm_campaign value; "{slug}" in it is replaced by the
 	// article's slug. Empty means the slug itself. Article.Campaign wins.
 	Campaign string
-	// Hashtags are added after the article's own when it has fewer than
-	// MinHashtags, e.g. "#Leadership".
+	// Hashtags are the site's own hashtags (site.yaml linkedin.hashtags,
+	// e.g. "#Leadership"): every generated post ends with them, after the
+	// article's and its topics', within MaxHashtags.
 	Hashtags []string
-	// CallToAction is the line before the link; empty means
-	// "Read the full article:".
-	CallToAction string
+	// Link is where posts put the article's link: LinkPost (the default
+	// when empty) or LinkComment. Article.Link wins.
+	Link string
+	// Strings are the words around the writer's text (the question, the
+	// line with the link, the series line), in the site's language; nil
+	// means English.
+	Strings *i18n.Catalog
+}
+
+// PostOptions returns the Options of a site: the words of its language
+// (folio's own strings; English for a language folio has none for), its
+// campaign, where its posts put the link, and its hashtags.
+func PostOptions(lang, campaign, link string, hashtags []string) Options {
+	strs, err := i18n.New(lang, nil, "")
+	if err != nil {
+		strs = i18n.English() // folio's own strings always parse; see i18n's tests
+	}
+	return Options{Campaign: campaign, Link: link, Hashtags: hashtags, Strings: strs}
 }
 
 // Post is a LinkedIn post for one article: what Export shows and the feeds
@@ -95,16 +126,19 @@ type Options struct {
 type Post struct {
 	Slug      string
 	Title     string
-	Canonical string   // the article's canonical URL: the stable feed id
-	URL       string   // the canonical URL with UTM parameters, as in Text
-	Campaign  string   // the utm_campaign value in URL
-	Text      string   // the whole post, lines separated by "\n"
-	Hook      string   // the first paragraph of Text
-	Hashtags  []string // "#ManagingUp", in the order they end Text
-	Chars     int      // Count(Text)
-	Fold      int      // byte offset in Text where the hook ends: all before it shows above "see more"
-	Published time.Time
-	Card      Image
+	Canonical string // the article's canonical URL: the stable feed id
+	URL       string // the canonical URL with UTM parameters, as in Text
+	Campaign  string // the utm_campaign value in URL
+	Text      string // the whole post, lines separated by "\n"
+	Hook      string // the first paragraph of Text
+	// FirstComment is the comment to post under the post, holding the link,
+	// when the post keeps its link out of the text (LinkComment); else "".
+	FirstComment string
+	Hashtags     []string // "#ManagingUp", in the order they end Text
+	Chars        int      // Count(Text)
+	Fold         int      // byte offset in Text where the hook ends: all before it shows above "see more"
+	Published    time.Time
+	Card         Image
 }
 
 // FieldError is an invalid input of Compose, naming the front-matter field

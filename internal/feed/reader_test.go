@@ -2,8 +2,8 @@ package feed
 
 import "testing"
 
-func TestAbsolutize(t *testing.T) {
-	const base = "https://peeplcoach.example"
+func TestReaderHTMLLinks(t *testing.T) {
+	const base = "https://peeplcoach.example/articles/a/"
 	tests := []struct{ name, in, want string }{
 		{"href", `<a href="/articles/x/">x</a>`, `<a href="https://peeplcoach.example/articles/x/">x</a>`},
 		{"src", `<img src="/img/a.png" alt="">`, `<img src="https://peeplcoach.example/img/a.png" alt="">`},
@@ -13,12 +13,16 @@ func TestAbsolutize(t *testing.T) {
 		{"space inside value", `<a href=" /a/">`, `<a href=" https://peeplcoach.example/a/">`},
 		{"upper case", `<A HREF="/a/">`, `<A HREF="https://peeplcoach.example/a/">`},
 		{"root only", `<a href="/">home</a>`, `<a href="https://peeplcoach.example/">home</a>`},
-		{"fragment", `<a href="#x">x</a>`, `<a href="#x">x</a>`},
+		{"fragment", `<a href="#x">x</a>`, `<a href="https://peeplcoach.example/articles/a/#x">x</a>`},
 		{"protocol-relative", `<img src="//cdn.example/a.png">`, `<img src="//cdn.example/a.png">`},
 		{"backslash is protocol-relative", `<img src="/\cdn.example/a.png">`, `<img src="/\cdn.example/a.png">`},
 		{"absolute", `<a href="https://other.example/a">`, `<a href="https://other.example/a">`},
 		{"mailto", `<a href="mailto:hi@peeplcoach.example">`, `<a href="mailto:hi@peeplcoach.example">`},
-		{"document-relative", `<a href="a/b">`, `<a href="a/b">`},
+		{"document-relative", `<a href="a/b">`, `<a href="https://peeplcoach.example/articles/a/a/b">`},
+		{"bundle image", `<img src="photo.jpg" alt="">`, `<img src="https://peeplcoach.example/articles/a/photo.jpg" alt="">`},
+		{"parent", `<a href="../b/?x=1&amp;y=2#c">`, `<a href="https://peeplcoach.example/articles/b/?x=1&amp;y=2#c">`},
+		{"query only", `<a href="?page=2">`, `<a href="https://peeplcoach.example/articles/a/?page=2">`},
+		{"tel", `<a href="tel:+15550100">`, `<a href="tel:+15550100">`},
 		{"query", `<a href="/s/?q=1&amp;r=2">`, `<a href="https://peeplcoach.example/s/?q=1&amp;r=2">`},
 		{"other attribute", `<a title="/not/a/link" data-href="/no" href="/yes">`, `<a title="/not/a/link" data-href="/no" href="https://peeplcoach.example/yes">`},
 		{"quote inside other value", `<a title='say "/x"' href="/y">`, `<a title='say "/x"' href="https://peeplcoach.example/y">`},
@@ -42,13 +46,37 @@ func TestAbsolutize(t *testing.T) {
 		{"non-ASCII", `<a href="/café/">Café ✓</a>`, `<a href="https://peeplcoach.example/café/">Café ✓</a>`},
 	}
 	for _, tc := range tests {
-		if got := string(Absolutize([]byte(tc.in), base)); got != tc.want {
-			t.Errorf("%s: Absolutize(%q)\n got %q\nwant %q", tc.name, tc.in, got, tc.want)
+		if got := ReaderHTML(tc.in, base); got != tc.want {
+			t.Errorf("%s: ReaderHTML(%q)\n got %q\nwant %q", tc.name, tc.in, got, tc.want)
 		}
 	}
 }
 
-func TestAbsolutizeBase(t *testing.T) {
+// TestReaderHTMLPageMarkup: what only makes sense on the page, with its CSS
+// and script, does not reach a feed reader.
+func TestReaderHTMLPageMarkup(t *testing.T) {
+	const base = "https://peeplcoach.example/articles/a/"
+	tests := []struct{ name, in, want string }{
+		{"heading anchor",
+			`<h2 id="why">Why it matters <a class="anchor" href="#why" aria-label="Link to this section">#</a></h2>`,
+			`<h2 id="why">Why it matters</h2>`},
+		{"anchor among other classes", `<h3 id="x">X<a href="#x" class="heading anchor">¶</a></h3>`, `<h3 id="x">X</h3>`},
+		{"other links stay", `<a class="anchored" href="#x">see</a>`, `<a class="anchored" href="https://peeplcoach.example/articles/a/#x">see</a>`},
+		{"task item", `<li><input disabled="" type="checkbox"> Ask for help</li>`, `<li>☐ Ask for help</li>`},
+		{"ticked task item", `<li><input checked="" disabled="" type="checkbox"> Done</li>`, `<li>☑ Done</li>`},
+		{"labelled task item", `<li class="task"><input type="checkbox" id="task-1" checked> <label for="task-1">Ask <em>early</em></label></li>`, `<li class="task">☑ Ask <em>early</em></li>`},
+		{"upper case", `<li><INPUT TYPE="CHECKBOX" CHECKED> Done</li>`, `<li>☑ Done</li>`},
+		{"other input", `<p>Name: <input type="text" name="n"></p>`, `<p>Name: </p>`},
+		{"code keeps its text", "<pre><code>if a {\n\t&lt;input type=checkbox&gt;\n}\n</code></pre>", "<pre><code>if a {\n\t&lt;input type=checkbox&gt;\n}\n</code></pre>"},
+	}
+	for _, tc := range tests {
+		if got := ReaderHTML(tc.in, base); got != tc.want {
+			t.Errorf("%s: ReaderHTML(%q)\n got %q\nwant %q", tc.name, tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestReaderHTMLBase(t *testing.T) {
 	tests := []struct{ base, want string }{
 		{"https://peeplcoach.example", `<a href="https://peeplcoach.example/a/">`},
 		{"https://peeplcoach.example/", `<a href="https://peeplcoach.example/a/">`},
@@ -58,17 +86,8 @@ func TestAbsolutizeBase(t *testing.T) {
 		{"https://x.example/a?b=1&c=2", `<a href="https://x.example/a/">`},
 	}
 	for _, tc := range tests {
-		if got := string(Absolutize([]byte(`<a href="/a/">`), tc.base)); got != tc.want {
+		if got := ReaderHTML(`<a href="/a/">`, tc.base); got != tc.want {
 			t.Errorf("base %q: got %q, want %q", tc.base, got, tc.want)
 		}
-	}
-}
-
-func TestAbsolutizeDoesNotAlias(t *testing.T) {
-	in := []byte(`<p>no links</p>`)
-	out := Absolutize(in, "https://x.example")
-	out[1] = 'X'
-	if string(in) != `<p>no links</p>` {
-		t.Error("Absolutize returned its input; want a copy")
 	}
 }
