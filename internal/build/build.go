@@ -218,6 +218,7 @@ func (b *Builder) run(ctx context.Context, sink Sink, changed []string) (*Report
 	if err := b.load(changed); err != nil {
 		return nil, err
 	}
+	b.dirtyImageUsers(changed)
 	phase("load", t0)
 
 	t0 = time.Now()
@@ -238,10 +239,12 @@ func (b *Builder) run(ctx context.Context, sink Sink, changed []string) (*Report
 	}
 	idx, idxProbs := content.NewIndex(b.site, probs.pages, content.IndexOptions{Drafts: b.opts.Drafts, Future: b.opts.Future, Now: b.opts.Now()}, b.index)
 	probs.Add(idxProbs)
+	probs.Add(checkLayouts(idx, b.tmpl))
 	probs.Warnings = append(probs.Warnings, check.Placeholders(idx, b.fsys)...) // folio new's text, published
 	assets, files, assetProbs := b.assets()
 	probs.Add(assetProbs)
 	arts, checklists, cards, siteCard := b.artifacts(idx)
+	arts = append(arts, b.imageArtifacts(idx, files)...)
 	phase("index", t0)
 	if err := b.failed(errs, &probs.Problems); err != nil {
 		return nil, err
@@ -272,7 +275,7 @@ func (b *Builder) run(ctx context.Context, sink Sink, changed []string) (*Report
 	b.index, b.lastPlan = idx, plan
 
 	content.SortErrors(probs.Warnings)
-	for _, w := range append(b.siteProbs.Warnings, probs.Warnings...) {
+	for _, w := range content.DropDeclared(b.site, append(b.siteProbs.Warnings, probs.Warnings...)) {
 		r.Warnings = append(r.Warnings, w)
 	}
 	r.Pages, r.Files = plan.npages, len(plan.jobs)

@@ -285,7 +285,7 @@ func TestBundleResourcesAreCopied(t *testing.T) {
 	s.fsys["content/articles/bundle/photo.png"] = &fstest.MapFile{Data: onePixelPNG}
 	s.mustBuild()
 	s.file("articles/pictures/photo.png")
-	s.assertFile("articles/pictures/index.html", `<img src="photo.png" alt="A photo">`, `<meta property="og:image" content="https://notes.example.com/articles/pictures/photo.png">`, `<meta property="og:image:alt" content="A photo">`)
+	s.assertFile("articles/pictures/index.html", `<img src="photo.png" alt="A photo" decoding="async" width="1" height="1">`, `<meta property="og:image" content="https://notes.example.com/articles/pictures/photo.png">`, `<meta property="og:image:alt" content="A photo">`)
 }
 
 func TestSiteSettingsErrors(t *testing.T) {

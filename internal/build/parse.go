@@ -107,7 +107,7 @@ func (b *Builder) parseFiles(ctx context.Context, todo []*file) {
 				results[i] = result{hash: h, page: f.page, probs: f.probs}
 				return
 			}
-			doc, err := b.conv.Convert(data)
+			doc, err := b.conv.ConvertWith(data, b.docOptions(f))
 			if err != nil {
 				var me *markdown.Error
 				if errors.As(err, &me) {
@@ -127,7 +127,7 @@ func (b *Builder) parseFiles(ctx context.Context, todo []*file) {
 				}
 			}
 			page, probs := content.NewPage(f.path, f.place, doc)
-			page.SourceHash = h
+			page.SourceHash = withImages(h, doc)
 			results[i] = result{hash: h, page: page, probs: probs}
 		})
 		for i, f := range todo {

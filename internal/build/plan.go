@@ -98,6 +98,7 @@ func (b *Builder) plan(idx *content.Index, assets *render.Assets, files []publis
 			return nil
 		},
 		Checklists: func(a *content.Article) *render.Checklist { return checklists[a] },
+		Search:     idx.Site.Search,
 	})
 	for _, o := range pages.Outputs {
 		pl.jobs = append(pl.jobs, job{path: o.Path, kind: jobPage, origin: "the " + o.Kind + " page " + o.View.URL, page: o})
@@ -119,6 +120,7 @@ func (b *Builder) plan(idx *content.Index, assets *render.Assets, files []publis
 		pl.postIndex[p.Slug] = i
 	}
 	pl.jobs = append(pl.jobs, b.dataJobs(idx, posts)...)
+	pl.jobs = append(pl.jobs, b.searchJobs(idx)...)
 	for _, a := range in.arts {
 		pl.jobs = append(pl.jobs, job{path: a.path, kind: jobArtifact, origin: "folio's " + a.path, art: a})
 	}

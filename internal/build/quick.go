@@ -24,6 +24,9 @@ func (b *Builder) quickRebuild(ctx context.Context, sink Sink, changed []string)
 	if pl == nil || idx == nil || len(changed) == 0 {
 		return nil, false, nil
 	}
+	if searchIndexed(idx, b.opts) {
+		return nil, false, nil // the index's shards follow every body (search.go)
+	}
 	olds := make([]*content.Article, len(changed))
 	todo := make([]*file, len(changed))
 	for i, p := range changed {
@@ -126,7 +129,7 @@ func (b *Builder) quickRebuild(ctx context.Context, sink Sink, changed []string)
 		Timings: []Timing{{"parse", parsed}, {"plan", planned}, {"render+write", time.Since(t0)}},
 	}
 	content.SortErrors(probs.Warnings)
-	for _, w := range probs.Warnings {
+	for _, w := range content.DropDeclared(b.site, probs.Warnings) {
 		r.Warnings = append(r.Warnings, w)
 	}
 	r.Duration = time.Since(start)

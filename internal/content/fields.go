@@ -246,7 +246,9 @@ func (f *fields) unknown(asError bool) {
 		if asError {
 			f.probs.errorf(f.path, f.line(k), "%s", msg)
 		} else {
-			f.probs.warnf(f.path, f.line(k), "%s", msg)
+			// Typed, so that the build can drop it when site.yaml declares
+			// the key as a param (see DropDeclared).
+			f.probs.Warnings = append(f.probs.Warnings, &Error{Path: f.path, Line: f.line(k), Err: &UnknownKey{Key: f.prefix + k, Msg: msg}})
 		}
 	}
 }

@@ -54,6 +54,13 @@ type Page struct {
 	// none (no task items, or checklist: false).
 	Checklist *Checklist
 
+	// Layout is the file of layouts/ that renders the page ("search.html"),
+	// from layout:; empty for the page kind's own.
+	Layout string
+	// Params holds the front-matter keys folio does not read itself, for
+	// templates: {{ .Params.mood }}. Nil when there are none.
+	Params map[string]any
+
 	Doc *markdown.Doc
 	// SourceHash identifies the file's bytes, so that views of the page can tell
 	// whether its body changed without comparing the HTML.
@@ -77,7 +84,8 @@ func (p *Page) SameListing(q *Page) bool {
 		p.Summary == q.Summary && slices.Equal(p.TopicNames, q.TopicNames) &&
 		p.SeriesName == q.SeriesName && p.SeriesOrder == q.SeriesOrder && p.Draft == q.Draft &&
 		p.Author == q.Author && p.Language == q.Language && p.TranslationOf == q.TranslationOf && p.Image == q.Image && slices.Equal(p.Aliases, q.Aliases) &&
-		(p.Checklist == nil) == (q.Checklist == nil) && p.ReadingMinutes() == q.ReadingMinutes()
+		(p.Checklist == nil) == (q.Checklist == nil) && p.ReadingMinutes() == q.ReadingMinutes() &&
+		p.Layout == q.Layout && SameParams(p.Params, q.Params)
 }
 
 func (p *Page) hasSlugKey() bool {
@@ -161,6 +169,14 @@ func NewPage(p string, place Place, doc *markdown.Doc) (*Page, Problems) {
 	pg.ChecklistSpec = parseChecklistSpec(f)
 	pg.LinkedIn = parseLinkedInSpec(f)
 	explicitSlug := strings.TrimSpace(f.str("slug", false))
+	if layout := strings.TrimSpace(f.str("layout", false)); layout != "" {
+		if !layoutName.MatchString(layout) {
+			probs.errorf(p, pg.Line("layout"), "layout %q must be the name of a file of layouts/, such as \"wide\" for layouts/wide.html", layout)
+		} else {
+			pg.Layout = strings.TrimSuffix(layout, ".html") + ".html"
+		}
+	}
+	pg.Params = extraParams(doc.FrontMatter, f.known)
 	f.unknown(false)
 
 	pg.Slug = slugOf(p, place, explicitSlug, pg.Line("slug"), &probs)

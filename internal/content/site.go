@@ -27,6 +27,10 @@ type Site struct {
 	UnsafeHTML   bool
 	Checklists   bool // publish printable checklists (default true)
 	ShareCards   bool // draw a share card per article (default true)
+	Search       bool // write the search index and /search/ (default true)
+	// Params lists the front-matter keys the site's templates read
+	// (params: [mood, cover]): they are not reported as unknown.
+	Params []string
 	// Lines maps each key of site.yaml to its line, for errors found later.
 	Lines map[string]int
 }
@@ -84,6 +88,7 @@ func ParseSite(conv *markdown.Converter, src []byte) (*Site, Problems) {
 		UnsafeHTML:  f.boolean("unsafe_html"),
 		Checklists:  !f.has("checklists") || f.boolean("checklists"),
 		ShareCards:  !f.has("share_cards") || f.boolean("share_cards"),
+		Search:      !f.has("search") || f.boolean("search"),
 		PerPage:     10,
 		Lines:       lines,
 		FeedLimit:   20,
@@ -97,6 +102,7 @@ func ParseSite(conv *markdown.Converter, src []byte) (*Site, Problems) {
 			probs.errorf(SitePath, f.line("base_url"), "base_url %q must be the root of a host (no path): folio writes root-relative links", s.BaseURL)
 		}
 	}
+	s.Params = f.list("params")
 	if n, ok := f.integer("per_page", 1); ok {
 		s.PerPage = n
 	}

@@ -195,7 +195,7 @@ func TestAutolinkShortcutIsExact(t *testing.T) {
 			t.Fatal(err)
 		}
 		fm, _ := scanFrontMatter(f.Data)
-		full, err := c.convert(c.md, f.Data, fm)
+		full, err := c.convert(c.md, f.Data, fm, DocOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

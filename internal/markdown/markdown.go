@@ -21,6 +21,8 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/peeplcoach/folio/internal/i18n"
 )
 
 // Options configure a Converter.
@@ -31,8 +33,19 @@ type Options struct {
 	UnsafeHTML bool
 	// Language is the site's language (BCP 47, such as "de"), whose quotation
 	// marks the typographer writes in documents that name no language of
-	// their own. Empty means English.
+	// their own, and in which callouts and videos are labelled. Empty means
+	// English.
 	Language string
+}
+
+// interfaceWords returns the strings of internal/i18n in lang, which the
+// dialect writes around a writer's text: callout titles, a video's label.
+func interfaceWords(lang string) func(key string) string {
+	c, err := i18n.New(lang, nil, "")
+	if err != nil {
+		c = i18n.English() // the built-in strings are tested: cannot happen
+	}
+	return func(key string) string { return c.T(key) }
 }
 
 // Converter converts Markdown documents. It is safe for concurrent use.
@@ -73,6 +86,7 @@ func newMarkdown(opts Options, autolinks bool, quotes *sync.Map) goldmark.Markdo
 	if autolinks {
 		extensions = append(extensions, extension.Linkify)
 	}
+	words := interfaceWords(opts.Language)
 	md := goldmark.New(
 		goldmark.WithParser(newParser()),
 		goldmark.WithExtensions(extensions...),
@@ -80,13 +94,21 @@ func newMarkdown(opts Options, autolinks bool, quotes *sync.Map) goldmark.Markdo
 			parser.WithAttribute(),
 			// The typographer's own priority (see extension.NewTypographer).
 			parser.WithInlineParsers(util.Prioritized(newQuoteParser(quotes), 9999)),
-			parser.WithASTTransformers(util.Prioritized(headingIDs{}, 100), util.Prioritized(taskLabels{}, 200)),
+			parser.WithASTTransformers(
+				util.Prioritized(headingIDs{}, 100),
+				util.Prioritized(callouts{}, 200),
+				util.Prioritized(embeds{}, 200),
+				util.Prioritized(taskLabels{}, 300),
+			),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
 	md.Renderer().AddOptions(renderer.WithNodeRenderers(
 		util.Prioritized(&headingRenderer{}, 100),
 		util.Prioritized(taskRenderer{}, 100),
+		util.Prioritized(codeRenderer{}, 100),
+		util.Prioritized(calloutRenderer{words: words}, 100),
+		util.Prioritized(embedRenderer{words: words}, 100),
 	))
 	if !opts.UnsafeHTML {
 		md.Renderer().AddOptions(renderer.WithNodeRenderers(
@@ -173,6 +195,9 @@ type Doc struct {
 	// Words counts the words of the body text, in scripts that put spaces
 	// between words.
 	Words int
+	// Images lists the images of the body whose files DocOptions.Images
+	// found, in document order.
+	Images []ImageFile
 	// Chars counts the Chinese and Japanese characters of the body text,
 	// which are read one by one rather than as words.
 	Chars int
@@ -224,6 +249,12 @@ func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg
 // document (such as front matter that is not valid YAML): nothing of a broken
 // document is rendered, so a YAML message can never leak into a page.
 func (c *Converter) Convert(src []byte) (*Doc, error) {
+	return c.ConvertWith(src, DocOptions{})
+}
+
+// ConvertWith converts one document with choices of its own: the files
+// behind its images.
+func (c *Converter) ConvertWith(src []byte, opts DocOptions) (*Doc, error) {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	fm, other, err := scanOtherFrontMatter(src)
 	if err != nil {
@@ -238,12 +269,12 @@ func (c *Converter) Convert(src []byte) (*Doc, error) {
 	if mayAutolink(src) {
 		md = c.md
 	}
-	return c.convert(md, src, fm)
+	return c.convert(md, src, fm, opts)
 }
 
 // convert converts src, whose front matter scanFrontMatter or
 // scanOtherFrontMatter found, with md.
-func (c *Converter) convert(md goldmark.Markdown, src []byte, fm frontMatter) (*Doc, error) {
+func (c *Converter) convert(md goldmark.Markdown, src []byte, fm frontMatter, opts DocOptions) (*Doc, error) {
 	pc := parser.NewContext()
 	lang := c.opts.Language
 	doc := &Doc{KeyLines: fm.keyLines}
@@ -267,6 +298,7 @@ func (c *Converter) convert(md goldmark.Markdown, src []byte, fm frontMatter) (*
 		doc.FrontMatter = values
 	}
 	collectFacts(doc, root, body, factOptions{firstLine: max(fm.bodyLine, 1), unsafe: c.opts.UnsafeHTML})
+	annotateImages(doc, root, opts)
 	var buf bytes.Buffer
 	buf.Grow(len(body) + len(body)/4)
 	if err := md.Renderer().Render(&buf, body, root); err != nil {

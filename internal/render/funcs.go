@@ -34,4 +34,8 @@ var funcs = template.FuncMap{
 	},
 	"join":  strings.Join,
 	"lower": strings.ToLower,
+	// dict, where and safeHTML work as Hugo's do (where.go).
+	"dict":     dict,
+	"where":    where,
+	"safeHTML": safeHTML,
 }

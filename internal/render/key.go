@@ -52,6 +52,7 @@ func (c *Card) computeKey() {
 	h.String(string(c.SeriesLine))
 	h.Int(int64(c.ReadingMinutes))
 	h.String(c.Status)
+	h.params(c.Params)
 	h.Uint(c.words.Key())
 	c.Key = h.Sum()
 }
@@ -98,6 +99,7 @@ func (v *View) Key() uint64 {
 	}
 	h.String(v.Status)
 	h.Bool(v.NoIndex)
+	h.String(v.Layout)
 	h.String(v.Lang)
 	h.Int(int64(len(v.Translations)))
 	for _, t := range v.Translations {
@@ -136,6 +138,7 @@ func (v *View) Key() uint64 {
 	if p := v.Page; p != nil {
 		h.String("page")
 		h.Int(int64(p.BodyKey))
+		h.params(p.Params)
 	}
 	if l := v.List; l != nil {
 		h.String("list")
@@ -176,6 +179,11 @@ func (v *View) Key() uint64 {
 		h.link(c.Article)
 		h.checklistLinks(&c.Links)
 		h.Time(c.Date)
+	}
+	if s := v.Search; s != nil {
+		h.String("search")
+		h.String(s.Index)
+		h.String(s.Host)
 	}
 	h.Int(int64(len(v.Checklists)))
 	for _, c := range v.Checklists {

@@ -11,7 +11,7 @@ import (
 func fullView() *View {
 	card := func(title string) *Card {
 		c := &Card{Title: title, URL: "/articles/" + title + "/", Summary: "s", Date: time.Unix(1, 0), Updated: time.Unix(2, 0),
-			Topics: []Link{{"T", "/topics/t/"}}, Series: &Link{"S", "/series/s/"}, Part: 1, Parts: 2, ReadingMinutes: 3, Status: "Draft"}
+			Topics: []Link{{"T", "/topics/t/"}}, Series: &Link{"S", "/series/s/"}, Part: 1, Parts: 2, ReadingMinutes: 3, Status: "Draft", Params: map[string]any{"mood": "calm"}}
 		c.computeKey()
 		return c
 	}
@@ -27,12 +27,13 @@ func fullView() *View {
 		Article: &Article{Card: card("a"), Standfirst: "f", BodyKey: 9, TOC: []TOCEntry{{2, "id", "#id", "text"}},
 			SeriesBox: &SeriesBox{Name: "S", URL: "/s/", Part: 1, Parts: 2, Prev: card("p"), Next: card("n")},
 			Related:   []*Card{card("r")}, Checklist: &links},
-		Page:       &Page{BodyKey: 8},
+		Page:       &Page{BodyKey: 8, Params: map[string]any{"mood": "calm"}},
 		List:       &List{Heading: "h", Intro: "i", Cards: []*Card{card("c")}, Pager: Pager{1, 2, "/p/", "/n/", "/f/", "/l/"}},
 		Topics:     []Count{{"T", "/t/", 1, time.Unix(5, 0)}},
 		Series:     []Count{{"S", "/s/", 1, time.Unix(6, 0)}},
 		Checklist:  &Checklist{Title: "c", Intro: "i", Groups: []ChecklistGroup{{"h", []string{"x"}}}, Article: Link{"a", "/a/"}, Links: links, Date: time.Unix(7, 0)},
 		Checklists: []ChecklistCard{{Title: "c", Article: Link{"a", "/a/"}, Items: 1, Links: links}},
+		Search:     &SearchPage{Index: "/search/", Host: "example.com"},
 	}
 }
 
@@ -121,6 +122,8 @@ func mutate(v reflect.Value, path []string) bool {
 			v.SetUint(v.Uint() + 1)
 		case reflect.Bool:
 			v.SetBool(!v.Bool())
+		case reflect.Map: // front-matter params: one more key
+			v.SetMapIndex(reflect.ValueOf("extra"), reflect.ValueOf(any(1)))
 		case reflect.Struct:
 			t := v.Interface().(time.Time)
 			v.Set(reflect.ValueOf(t.Add(time.Hour)))

@@ -23,6 +23,8 @@ type PlanOptions struct {
 	// Images returns the share image of an article (its own or a generated card),
 	// or nil to use the site's default.
 	Images func(*content.Article) *Image
+	// Search adds the search page, /search/ (search.go).
+	Search bool
 }
 
 // Pages is the plan of a site's HTML pages.
@@ -77,6 +79,7 @@ func Plan(idx *content.Index, site *Site, assets *Assets, opts PlanOptions) Page
 	p.topics()
 	p.series()
 	p.checklists()
+	p.search()
 	p.add("404.html", "404", &View{Title: p.t("not_found_title"), Description: p.t("not_found_description"), URL: "/404.html", NoIndex: true})
 	out := p.out
 	return Pages{Outputs: out, Cards: cards, planner: &p}
@@ -125,6 +128,7 @@ func (p *planner) card(a *content.Article) *Card {
 		ReadingMinutes: a.ReadingMinutes(),
 		Status:         p.status(a.Draft, a.Scheduled, a.Date),
 		words:          p.site.words,
+		Params:         a.Params,
 	}
 	if a.Updated.After(a.Date) {
 		c.Updated = a.Updated
@@ -186,6 +190,7 @@ func (p *planner) article(a *content.Article) {
 		Status:      c.Status,
 		NoIndex:     c.Status != "",
 		Article:     av,
+		Layout:      a.Layout,
 	}
 	p.language(v, a.Page)
 	if p.opts.Images != nil {
@@ -225,7 +230,8 @@ func (p *planner) page(pg *content.Page) {
 		URL:         pg.URL,
 		Status:      p.status(pg.Draft, false, pg.Date),
 		NoIndex:     pg.Draft,
-		Page:        &Page{Body: template.HTML(pg.Doc.HTML), BodyKey: pg.SourceHash},
+		Page:        &Page{Body: template.HTML(pg.Doc.HTML), BodyKey: pg.SourceHash, Params: pg.Params},
+		Layout:      pg.Layout,
 		Breadcrumbs: []Link{{Name: p.t("home"), URL: "/"}, {Name: pg.Title, URL: pg.URL}},
 	}
 	p.language(v, pg)

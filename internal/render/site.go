@@ -36,6 +36,9 @@ func NewSite(idx *content.Index, assets *Assets, serve bool, strings *i18n.Catal
 		},
 		Serve: serve,
 	}
+	if s.Search {
+		site.Nav = append(site.Nav, Link{Name: site.words.T("search"), URL: "/search/"})
+	}
 	for _, p := range idx.Pages {
 		// The navigation names a page by its title, but for /about/,
 		// whose title is often long ("About Peeplcoach Insights"): its

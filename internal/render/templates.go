@@ -27,7 +27,7 @@ import (
 )
 
 // Kinds lists the page kinds and so the template file each needs: <kind>.html.
-var Kinds = []string{"home", "article", "page", "topics", "topic", "serieslist", "series", "404", "checklist", "checklists"}
+var Kinds = []string{"home", "article", "page", "topics", "topic", "serieslist", "series", "404", "checklist", "checklists", "search"}
 
 // Templates holds the parsed layouts: one template set per page kind, parsed
 // once and safe for concurrent use.
@@ -35,6 +35,7 @@ type Templates struct {
 	partials *template.Template // baseof and partials, for RenderCard
 	byKind   map[string]*template.Template
 	entry    map[string]string // template to execute for each kind
+	layouts  map[string]layout // every top-level layout file by name (lookup.go)
 
 	// plain holds the sets parsed from the layouts as written, when the sets
 	// above were parsed from minified sources: an execution error is
@@ -151,29 +152,7 @@ func parse(files map[string]string) (*Templates, error) {
 	if base.Lookup(cardPartial) == nil {
 		return nil, &LayoutError{Path: "layouts/" + cardPartial, Msg: "missing: lists show articles with it"}
 	}
-	for _, kind := range Kinds {
-		name := kind + ".html"
-		src, ok := files[name]
-		if !ok {
-			errs = append(errs, &LayoutError{Path: "layouts/" + name, Msg: "missing: the " + kind + " page needs it"})
-			continue
-		}
-		set, err := base.Clone()
-		if err == nil {
-			_, err = set.New(name).Parse(src)
-		}
-		if err != nil {
-			errs = append(errs, layoutError(err))
-			continue
-		}
-		t.byKind[kind] = set
-		t.entry[kind] = name
-		// baseof.html declares the "main" block, so look at the kind's own
-		// source: defining "main" means "fill the base layout".
-		if strings.Contains(src, `define "main"`) {
-			t.entry[kind] = "baseof.html"
-		}
-	}
+	errs = t.parseLayouts(base, files)
 	if len(errs) > 0 {
 		return nil, joinErrors(errs)
 	}
@@ -223,11 +202,11 @@ func (t *Templates) Execute(kind string, v *View) ([]byte, error) {
 
 // ExecuteTo renders one page of the given kind into w.
 func (t *Templates) ExecuteTo(w io.Writer, kind string, v *View) error {
-	set, ok := t.byKind[kind]
-	if !ok {
-		return fmt.Errorf("no template for page kind %q", kind)
+	set, entry, err := t.layoutFor(kind, v)
+	if err != nil {
+		return err
 	}
-	if err := set.ExecuteTemplate(w, t.entry[kind], v); err != nil {
+	if err := set.ExecuteTemplate(w, entry, v); err != nil {
 		if t.plain != nil {
 			// Report the error with the lines of the layouts as written.
 			if perr := t.plain.ExecuteTo(io.Discard, kind, v); perr != nil {
@@ -250,7 +229,7 @@ func (t *Templates) partial(name string, data any) (template.HTML, error) {
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer bufPool.Put(buf)
-	if err := t.partials.ExecuteTemplate(buf, name, data); err != nil {
+	if err := t.partials.ExecuteTemplate(buf, t.partialName(name), data); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil
@@ -274,7 +253,7 @@ func (t *Templates) partialCached(name string, data any, variants ...any) (templ
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer bufPool.Put(buf)
-	if err := t.partials.ExecuteTemplate(buf, name, data); err != nil {
+	if err := t.partials.ExecuteTemplate(buf, t.partialName(name), data); err != nil {
 		return "", err
 	}
 	html := template.HTML(buf.String())

@@ -52,7 +52,7 @@ func TestLoadErrorsNameFileAndLine(t *testing.T) {
 	if err == nil {
 		t.Fatal("Load accepted broken layouts")
 	}
-	want := []string{`layouts/article.html:2: unexpected "}" in operand`, "layouts/topic.html: missing: the topic page needs it"}
+	want := []string{`layouts/article.html:2: unexpected "}" in operand`, "layouts/topic.html: missing: the topic page needs it (or list.html to fall back on)"}
 	if got := err.Error(); got != strings.Join(want, "\n") {
 		t.Errorf("err =\n%s\nwant\n%s", got, strings.Join(want, "\n"))
 	}

@@ -14,7 +14,7 @@ import (
 // would be the same as last time and rendering can be skipped.
 type View struct {
 	Site        *Site
-	Kind        string // home, article, page, topics, topic, serieslist, series, 404, checklist, checklists
+	Kind        string // home, article, page, topics, topic, serieslist, series, 404, checklist, checklists, search
 	Title       string // the page's own title, as in its <h1>
 	Description string
 	URL         string // site path: "/articles/a/"
@@ -27,6 +27,9 @@ type View struct {
 	Feeds       []FeedLink // feeds of this page, besides the site's
 	Status      string     // "Draft" or "Scheduled for …", shown only in serve mode
 	NoIndex     bool       // ask search engines not to index (404, drafts)
+	// Layout is the file of layouts/ a page's front matter asks for
+	// (layout: wide → "wide.html"), tried before the kind's own.
+	Layout string
 	// Lang is the page's language (BCP 47): an article's or page's own
 	// language:, else the site's. It is <html lang>.
 	Lang string
@@ -41,6 +44,7 @@ type View struct {
 	Series     []Count         // kind serieslist
 	Checklist  *Checklist      // kind checklist
 	Checklists []ChecklistCard // kind checklists
+	Search     *SearchPage     // kind search
 
 	assets *Assets
 }
@@ -116,7 +120,10 @@ type Card struct {
 	SeriesLine     template.HTML // "Part 2 of 5 in the series “Name”", the name linked
 	ReadingMinutes int
 	Status         string // "", "Draft", "Scheduled for …"
-	Key            uint64 // hash of the fields above and of the site's strings
+	// Params holds the article's own front-matter keys, those folio does
+	// not read itself: {{ .Params.mood }}.
+	Params map[string]any
+	Key    uint64 // hash of the fields above and of the site's strings
 	// HTML is the card rendered once with partials/card.html and reused by
 	// every list that shows the article.
 	HTML template.HTML
@@ -177,6 +184,7 @@ type Download struct {
 type Page struct {
 	Body    template.HTML
 	BodyKey uint64
+	Params  map[string]any // the page's own front-matter keys, as Card.Params
 }
 
 // List is a paginated list of article cards.
@@ -186,6 +194,11 @@ type List struct {
 	Cards   []*Card
 	Pager   Pager
 }
+
+// Articles returns the cards of the list, for a template that renders them
+// itself: {{ range .List.Articles }}{{ partial "my-card.html" . }}{{ end }}.
+// Each card has its fields and Params; its HTML is partials/card.html's.
+func (l *List) Articles() []*Card { return l.Cards }
 
 // Pager links the pages of a list.
 type Pager struct {

@@ -1,0 +1,154 @@
+package search
+
+import (
+	"encoding/json"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+)
+
+func terms(s string) []string {
+	var out []string
+	forEachTerm(s, func(t []byte) { out = append(out, string(t)) })
+	return out
+}
+
+func TestTerms(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Get Your Manager’s Trust", []string{"get", "your", "manager", "trust"}},
+		{"Über-Führung, café crème!", []string{"uber", "fuhrung", "cafe", "creme"}},
+		{"a I x 42 7", []string{"42"}},
+		{"ÉCOLE Ñandú", []string{"ecole", "nandu"}},
+		{"東京 会議", []string{"東京", "会議"}},
+		{strings.Repeat("x", 40), []string{strings.Repeat("x", 32)}},
+	}
+	for _, tt := range tests {
+		if got := terms(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("terms(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := textOfHTML(`<p>Trust &amp; <em>respect</em></p><pre class=chroma><code>x</code></pre>`); strings.Join(strings.Fields(got), " ") != "Trust & respect x" {
+		t.Errorf("textOfHTML = %q", got)
+	}
+}
+
+// decode reads the index back the way search.js does.
+func decode(t *testing.T, files []File) (Manifest, map[string]map[string][]uint32, [][][5]string) {
+	t.Helper()
+	if files[0].Path != "search/index.json" {
+		t.Fatalf("first file is %s", files[0].Path)
+	}
+	var m Manifest
+	if err := json.Unmarshal(files[0].Data, &m); err != nil {
+		t.Fatal(err)
+	}
+	byPath := map[string][]byte{}
+	for _, f := range files {
+		byPath[f.Path] = f.Data
+	}
+	shards := map[string]map[string][]uint32{}
+	for i, s := range m.Shards {
+		var enc map[string]string
+		if err := json.Unmarshal(byPath["search/t/"+s[1]], &enc); err != nil {
+			t.Fatalf("shard %d: %v", i, err)
+		}
+		raw := map[string][]uint32{}
+		for k, v := range enc {
+			raw[k] = decodePostings(t, v)
+		}
+		keys := make([]string, 0, len(raw))
+		for k := range raw {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		if keys[0] != s[0] {
+			t.Errorf("shard %d starts with %q, manifest says %q", i, keys[0], s[0])
+		}
+		if i+1 < len(m.Shards) && keys[len(keys)-1] >= m.Shards[i+1][0] {
+			t.Errorf("shard %d reaches into the next", i)
+		}
+		for k, ps := range raw {
+			id := uint32(0)
+			abs := make([]uint32, len(ps))
+			for j, p := range ps {
+				id += p >> 4
+				abs[j] = id<<4 | p&15
+			}
+			raw[k] = abs
+		}
+		shards[s[0]] = raw
+	}
+	var chunks [][][5]string
+	for _, c := range m.Chunks {
+		var rows [][5]string
+		if err := json.Unmarshal(byPath["search/d/"+c], &rows); err != nil {
+			t.Fatal(err)
+		}
+		chunks = append(chunks, rows)
+	}
+	return m, shards, chunks
+}
+
+// decodePostings reads a postings string as search.js does.
+func decodePostings(t *testing.T, s string) []uint32 {
+	t.Helper()
+	var out []uint32
+	v, shift := uint32(0), 0
+	for _, c := range []byte(s) {
+		d := strings.IndexByte(digits, c)
+		if d < 0 {
+			t.Fatalf("postings %q: bad character %q", s, c)
+		}
+		v |= uint32(d&31) << shift
+		if d < 32 {
+			out = append(out, v)
+			v, shift = 0, 0
+		} else {
+			shift += 5
+		}
+	}
+	return out
+}
+
+func TestBuild(t *testing.T) {
+	docs := []Doc{
+		{URL: "/articles/a/", Title: "Trust your manager", Summary: "How trust grows.", Date: "2025-03-02", Topics: []string{"Managing Up"}, HTML: "<p>Feedback &amp; <b>trust</b>.</p>"},
+		{URL: "/articles/b/", Title: "Feedback", Summary: "Giving it.", Date: "2025-03-01", DateText: "1 March 2025", HTML: "<p>Your manager wants feedback.</p>"},
+	}
+	for i := 0; i < 60; i++ {
+		docs = append(docs, Doc{URL: "/articles/x/", Title: "Filler", HTML: "<p>filler text " + strings.Repeat("word ", 10) + "</p>"})
+	}
+	files := Build(docs, 4)
+	again := Build(docs, 1)
+	if !reflect.DeepEqual(files, again) {
+		t.Fatal("two builds of one index differ")
+	}
+	m, shards, chunks := decode(t, files)
+	if m.Docs != len(docs) || m.Chunk != chunkSize || len(chunks) != 7 || chunks[0][1] != [5]string{"/articles/b/", "Feedback", "Giving it.", "2025-03-01", "1 March 2025"} {
+		t.Fatalf("manifest %+v, chunks %d", m, len(chunks))
+	}
+	postings := map[string][]uint32{}
+	for _, sh := range shards {
+		for k, v := range sh {
+			postings[k] = v
+		}
+	}
+	want := map[string][]uint32{
+		"trust":    {0<<4 | inTitle | inSummary | inText},
+		"manager":  {0<<4 | inTitle, 1<<4 | inText},
+		"feedback": {0<<4 | inText, 1<<4 | inTitle | inText},
+		"managing": {0<<4 | inTopic},
+	}
+	for term, ps := range want {
+		if !reflect.DeepEqual(postings[term], ps) {
+			t.Errorf("%s: postings %v, want %v", term, postings[term], ps)
+		}
+	}
+	if got := postings["filler"]; len(got) != 60 || got[59]>>4 != 61 {
+		t.Errorf("filler postings: %v", got)
+	}
+}
