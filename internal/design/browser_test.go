@@ -30,6 +30,7 @@ var pageKinds = map[string]string{
 	"checklists": "/checklists/",
 	"checklist":  checklistURL,
 	"404":        "/404.html",
+	"search":     "/search/",
 }
 
 // tab is one browser tab on the test site.

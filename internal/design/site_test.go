@@ -86,6 +86,20 @@ type builtSite struct {
 // script or style shows up as a violation in the browser.
 func serve(t *testing.T, name string) string {
 	t.Helper()
+	dir := buildSite(t, name)
+	csp := productionCSP(t)
+	files := http.FileServer(http.Dir(dir))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", csp)
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// buildSite builds the test site name once per run and returns its folder.
+func buildSite(t *testing.T, name string) string {
+	t.Helper()
 	v, _ := built.LoadOrStore(name, &builtSite{})
 	bs := v.(*builtSite)
 	bs.once.Do(func() {
@@ -105,14 +119,7 @@ func serve(t *testing.T, name string) string {
 	if bs.err != nil {
 		t.Fatalf("build %s: %v", name, bs.err)
 	}
-	csp := productionCSP(t)
-	files := http.FileServer(http.Dir(bs.dir))
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Security-Policy", csp)
-		files.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	return srv.URL
+	return bs.dir
 }
 
 var cspLine = regexp.MustCompile(`(?m)^\s*Content-Security-Policy = "([^"]+)"`)
