@@ -29,6 +29,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	cacheDir := fs.String("cache", "", "the folder that keeps checklist PDFs and share cards between builds (default <src>/.cache)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for folio's developers)")
 	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the build to this file (for folio's developers)")
+	// Hugo's names, so that a Hugo user's habits work.
+	alias(fs, "drafts", "D", "buildDrafts")
+	alias(fs, "future", "F", "buildFuture")
+	alias(fs, "base-url", "b", "baseURL")
+	alias(fs, "src", "s", "source")
+	alias(fs, "out", "d", "destination")
+	alias(fs, "cache", "cacheDir")
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
 	}
@@ -127,10 +134,11 @@ func cacheFolder(src, flag string) string {
 	return filepath.Join(src, ".cache")
 }
 
+// isFlagSet reports whether a flag was given, by any of its names.
 func isFlagSet(fs *flag.FlagSet, name string) bool {
 	set := false
 	fs.Visit(func(f *flag.Flag) {
-		if f.Name == name {
+		if f.Name == name || f.Usage == aliasPrefix+name {
 			set = true
 		}
 	})

@@ -31,8 +31,9 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "build the site into public/", runBuild},
-		{"serve", "preview the site while you write, with live reload", runServe},
-		{"new", "start a new article: folio new \"Title\"", runNew},
+		{"serve", "preview the site while you write, with live reload (or: folio server)", runServe},
+		{"new", "start a new article: folio new \"Title\", or folio new articles/slug.md", runNew},
+		{"import", "move a Hugo or Jekyll site's posts in: folio import hugo ../old-site", runImport},
 		{"snippets", "export LinkedIn posts of the articles", runSnippets},
 		{"check", "find broken links, missing headings and images, placeholder text", runCheck},
 		{"version", "print folio's version", runVersion},
@@ -56,13 +57,23 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	case "-version", "--version":
 		name = "version"
+	case "server":
+		name = "serve" // Hugo's name for it
 	}
+	var names []string
 	for _, c := range commands() {
 		if c.name == name && c.run != nil {
 			return c.run(ctx, rest, stdout, stderr)
 		}
+		names = append(names, c.name)
 	}
-	fmt.Fprintf(stderr, "folio: unknown command %q\n\n", name)
+	msg := fmt.Sprintf("folio: unknown command %q", name)
+	if strings.HasPrefix(name, "-") {
+		msg = fmt.Sprintf("folio: %s is a flag: give a command first, such as folio build %s", name, name)
+	} else if s := didYouMean(name, append(names, "server")); s != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	fmt.Fprintf(stderr, "%s\n\n", msg)
 	usage(stderr)
 	return exitUsage
 }
@@ -81,7 +92,7 @@ func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: folio %s\n\nFlags:\n", synopsis)
-		fs.PrintDefaults()
+		printFlags(fs.Output(), fs)
 	}
 	return fs
 }
@@ -89,7 +100,12 @@ func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 // parseFlags parses args; it returns an exit code and false when the command
 // should stop (help asked, or bad flags).
 func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
-	err := fs.Parse(args)
+	args, err := scanFlags(fs, args)
+	if err != nil {
+		fmt.Fprintln(fs.Output(), err)
+		return exitUsage, false
+	}
+	err = fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
 		fs.SetOutput(stdout)
 		fs.Usage()

@@ -25,12 +25,25 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	open := fs.Bool("open", false, "open the preview in your browser")
 	minify := fs.Bool("minify", false, "minify the preview like the published site")
 	cacheDir := fs.String("cache", "", "the folder that keeps checklist PDFs and share cards (default <src>/.cache)")
+	baseURL := fs.String("base-url", "", "the site's absolute URL in links that must be absolute (feeds, share cards), overriding base_url of content/site.yaml")
+	// Hugo's names, so that a Hugo user's habits work.
+	alias(fs, "drafts", "D", "buildDrafts")
+	alias(fs, "future", "F", "buildFuture")
+	alias(fs, "base-url", "b", "baseURL")
+	alias(fs, "src", "s", "source")
+	alias(fs, "port", "p")
+	alias(fs, "open", "O", "openBrowser")
+	alias(fs, "cache", "cacheDir")
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "folio serve: unexpected argument %q\n", fs.Arg(0))
 		fs.Usage()
+		return exitUsage
+	}
+	if *baseURL != "" && !strings.HasPrefix(*baseURL, "https://") && !strings.HasPrefix(*baseURL, "http://") {
+		fmt.Fprintf(stderr, "folio serve: --base-url %q must start with https:// or http://\n", *baseURL)
 		return exitUsage
 	}
 	if *port < 0 || *port > 65535 {
@@ -53,7 +66,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	defer os.RemoveAll(out)
 
 	b, err := build.New(os.DirFS(*src), build.Options{
-		Drafts: *drafts, Future: *future, Minify: *minify, Serve: true,
+		Drafts: *drafts, Future: *future, Minify: *minify, Serve: true, BaseURL: *baseURL,
 		CacheDir: cacheFolder(*src, *cacheDir),
 	})
 	if err != nil {

@@ -27,6 +27,9 @@ func runSnippets(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	out := fs.String("out", "", "write to this file instead of the terminal")
 	drafts := fs.Bool("drafts", false, "include drafts")
 	future := fs.Bool("future", false, "include articles dated in the future")
+	alias(fs, "drafts", "D", "buildDrafts")
+	alias(fs, "future", "F", "buildFuture")
+	alias(fs, "src", "s", "source")
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
 	}

@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -34,12 +35,16 @@ type artifact struct {
 }
 
 // artifacts lists the checklist PDFs and share cards of the site. Their keys
-// include the version of the code that draws them, so a new folio redraws.
-func (b *Builder) artifacts(idx *content.Index) (arts []*artifact, checklists map[*content.Article]*checklistFiles, cards map[*content.Article]*artifact, siteCard *artifact) {
+// include the version of the code that draws them and the fonts, so a new
+// folio or a new font redraws. probs holds the drawing tools' problems
+// (fonts, logo) and a warning for each character no font can draw.
+func (b *Builder) artifacts(idx *content.Index) (arts []*artifact, checklists map[*content.Article]*checklistFiles, cards map[*content.Article]*artifact, siteCard *artifact, probs content.Problems) {
 	site := idx.Site
+	d := b.drawing(site)
+	probs.Add(d.probs)
+	probs.Warnings = append(probs.Warnings, d.warnings(site, idx.Articles)...)
 	checklists = map[*content.Article]*checklistFiles{}
 	cards = map[*content.Article]*artifact{}
-	words := postOptions(site).Strings
 	for _, a := range idx.Articles {
 		if a.Checklist != nil && site.Checklists {
 			files := &checklistFiles{
@@ -50,22 +55,20 @@ func (b *Builder) artifacts(idx *content.Index) (arts []*artifact, checklists ma
 			checklists[a] = files
 		}
 		if a.Image.Src == "" && site.ShareCards {
-			in := social.CardInput{Title: a.Title, SiteName: site.Title}
-			if a.Series != nil {
-				// The series line in the words of the page and the post;
-				// with no part number the card draws it as it is.
-				in.Series = words.SeriesLine(a.Part, len(a.Series.Articles), a.Series.Name)
-			}
-			art := b.cardArtifact(strings.TrimPrefix(a.URL, "/")+"card.png", in)
+			art := b.cardArtifact(strings.TrimPrefix(a.URL, "/")+"card.png", cardInput(site, a, d))
 			cards[a] = art
 			arts = append(arts, art)
 		}
 	}
 	if site.Image.Src == "" && site.ShareCards {
-		siteCard = b.cardArtifact("card.png", social.CardInput{Title: site.Title, SiteName: site.Description})
+		in := social.CardInput{Title: site.Title, SiteName: site.Description}
+		siteCard = b.cardArtifact("card.png", in)
 		arts = append(arts, siteCard)
+		if missing, _ := d.painter.Missing(in); len(missing) > 0 {
+			probs.Warnings = append(probs.Warnings, &content.Error{Path: content.SitePath, Line: site.Lines["title"], Err: errors.New(pdf.MissingGlyphs(missing, site.Title+" "+site.Description))})
+		}
 	}
-	return arts, checklists, cards, siteCard
+	return arts, checklists, cards, siteCard, probs
 }
 
 // memoArtifact is an artifact and a cheap hash of what it was made from, so a
@@ -90,40 +93,42 @@ func (b *Builder) checklistArtifact(site *content.Site, a *content.Article, size
 	path := strings.TrimPrefix(a.URL, "/") + "checklist-" + size.String() + ".pdf"
 	// The PDF shows the page (its source), the site's name, URL, language
 	// and author, and the article's topics.
+	d := b.drawing(site)
 	h := key.New()
 	h.Uint(a.SourceHash)
-	h.String(pdf.Version, size.String(), site.Title, site.BaseURL, site.Language, site.Author.Name)
+	h.String(pdf.Version, size.String(), site.Title, site.BaseURL, site.Language, site.Author.Name, site.LinkedIn.Campaign, d.key)
 	for _, t := range a.Topics {
 		h.String(t.Name)
 	}
 	return b.remember(path, h.Sum(), func() *artifact {
 		return &artifact{
 			path:  path,
-			keyOf: func() string { return checklistKey(checklistPDF(site, a), size) },
+			keyOf: func() string { return checklistKey(checklistPDF(site, a, d), size, d.key) },
 			ext:   ".pdf",
 			// The document is made again when needed rather than kept: the
 			// artifact outlives the build, and most are never made.
-			make: func() ([]byte, error) { return pdf.Render(checklistPDF(site, a), size) },
+			make: func() ([]byte, error) { return d.renderer.Render(checklistPDF(site, a, d), size) },
 		}
 	})
 }
 
 func (b *Builder) cardArtifact(path string, in social.CardInput) *artifact {
+	d := b.draw
 	h := key.New()
-	h.String(in.Title, in.Series, in.SiteName)
-	h.Uint(uint64(in.Part))
-	h.Uint(uint64(in.Parts))
+	h.String(in.Title, in.Series, in.SiteName, d.key)
 	return b.remember(path, h.Sum(), func() *artifact {
-		return &artifact{path: path, key: in.Key(), ext: ".png", make: func() ([]byte, error) { return b.painter.Card(in) }}
+		return &artifact{path: path, key: d.painter.Key(in), ext: ".png", make: func() ([]byte, error) { return d.painter.Card(in) }}
 	})
 }
 
 // checklistKey is the cache key of a checklist PDF: everything Render prints
-// or writes in its metadata, and the version of its drawing code.
-func checklistKey(c pdf.Checklist, size pdf.PageSize) string {
-	parts := [][]byte{[]byte(pdf.Version), []byte(size.String()),
-		[]byte(c.Title), []byte(c.Intro), []byte(c.ArticleTitle), []byte(c.ArticleURL),
-		[]byte(c.SiteName), []byte(c.Author), []byte(c.Subject), []byte(c.Lang),
+// or writes in its metadata, the version of its drawing code and the key of
+// its fonts and logo.
+func checklistKey(c pdf.Checklist, size pdf.PageSize, drawing string) string {
+	parts := [][]byte{[]byte(pdf.Version), []byte(size.String()), []byte(drawing),
+		[]byte(c.Title), []byte(c.Intro), []byte(c.ArticleTitle), []byte(c.ArticleURL), []byte(c.LinkURL),
+		[]byte(c.SiteName), []byte(c.Date), []byte(c.Author), []byte(c.Subject), []byte(c.Lang),
+		[]byte(c.Labels.Notes), []byte(c.Labels.Scan), []byte(c.Labels.From), []byte(c.Labels.Page),
 		[]byte(c.Created.UTC().Format(time.RFC3339Nano))}
 	parts = append(parts, []byte(strings.Join(c.Keywords, "\x00")))
 	for _, g := range c.Groups {
@@ -135,24 +140,48 @@ func checklistKey(c pdf.Checklist, size pdf.PageSize) string {
 // checklistFiles are an article's two checklist PDFs.
 type checklistFiles struct{ a4, letter *artifact }
 
-// checklistPDF is what the PDF of an article's checklist shows.
-func checklistPDF(site *content.Site, a *content.Article) pdf.Checklist {
+// checklistPDF is what the PDF of an article's checklist shows. Its links
+// carry utm_source=checklist with the campaign of the article's posts.
+func checklistPDF(site *content.Site, a *content.Article, d *drawing) pdf.Checklist {
 	c := pdf.Checklist{
 		Title:        a.Checklist.Title,
 		Intro:        a.Checklist.Intro,
 		ArticleTitle: a.Title,
 		ArticleURL:   site.URL(a.URL),
+		LinkURL:      pdf.TrackedURL(site.URL(a.URL), campaign(site, a)),
 		SiteName:     site.Title,
+		Date:         d.words.Date(a.Date),
 		Author:       firstNonEmpty(a.Author, site.Author.Name),
 		Subject:      a.Summary,
 		Lang:         site.Language,
 		Created:      a.Date,
+		TitleLine:    a.Line("title"),
+		Labels: pdf.Labels{
+			Notes: d.words.T("notes"),
+			Scan:  d.words.T("checklist_scan"),
+			From:  d.words.T("checklist_from", "title", d.words.Quote(a.Title)),
+			Page:  d.words.T("page_of", "page", "{page}", "pages", "{pages}"),
+		},
+	}
+	if _, ok := a.Doc.KeyLines["checklist"]; ok && a.Checklist.Title != "Checklist: "+a.Title {
+		c.TitleLine = a.Line("checklist")
 	}
 	for _, t := range a.Topics {
 		c.Keywords = append(c.Keywords, t.Name)
 	}
-	for _, g := range a.Checklist.Groups {
-		c.Groups = append(c.Groups, pdf.Group{Heading: g.Heading, Items: g.Items})
+	headings, items := checklistLines(a)
+	for i, g := range a.Checklist.Groups {
+		grp := pdf.Group{Heading: g.Heading, Items: g.Items}
+		if i < len(headings) {
+			grp.HeadingLine, grp.Lines = headings[i], items[i]
+		} else {
+			// A group from front matter: its items stand under checklist:.
+			grp.HeadingLine = a.Line("checklist")
+			for range g.Items {
+				grp.Lines = append(grp.Lines, grp.HeadingLine)
+			}
+		}
+		c.Groups = append(c.Groups, grp)
 	}
 	return c
 }

@@ -29,7 +29,6 @@ import (
 	"github.com/peeplcoach/folio/internal/markdown"
 	"github.com/peeplcoach/folio/internal/output"
 	"github.com/peeplcoach/folio/internal/render"
-	"github.com/peeplcoach/folio/internal/social"
 )
 
 // Options are the choices of a build.
@@ -87,11 +86,11 @@ type Timing struct {
 // concurrently: one goroutine (the command, or the dev server's loop) owns it
 // and all the state below.
 type Builder struct {
-	fsys    fs.FS
-	opts    Options
-	min     *output.Minifier
-	cache   *cache.Dir     // nil without Options.CacheDir
-	painter social.Painter // draws share cards; safe for concurrent use
+	fsys  fs.FS
+	opts  Options
+	min   *output.Minifier
+	cache *cache.Dir // nil without Options.CacheDir
+	draw  *drawing   // fonts, logo and words of the PDFs and cards (fonts.go)
 
 	files map[string]*file // every source file by path: "content/articles/a.md"
 
@@ -243,7 +242,8 @@ func (b *Builder) run(ctx context.Context, sink Sink, changed []string) (*Report
 	probs.Warnings = append(probs.Warnings, check.Placeholders(idx, b.fsys)...) // folio new's text, published
 	assets, files, assetProbs := b.assets()
 	probs.Add(assetProbs)
-	arts, checklists, cards, siteCard := b.artifacts(idx)
+	arts, checklists, cards, siteCard, artProbs := b.artifacts(idx)
+	probs.Add(artProbs)
 	arts = append(arts, b.imageArtifacts(idx, files)...)
 	phase("index", t0)
 	if err := b.failed(errs, &probs.Problems); err != nil {

@@ -70,6 +70,7 @@ func (b *Builder) quickRebuild(ctx context.Context, sink Sink, changed []string)
 			checklists[a] = files
 		}
 	}
+	probs.Warnings = append(probs.Warnings, b.drawing(idx.Site).warnings(idx.Site, olds)...)
 	if err := b.ensureArtifacts(ctx, arts); err != nil {
 		return nil, true, err
 	}

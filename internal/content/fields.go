@@ -240,7 +240,9 @@ func (f *fields) unknown(asError bool) {
 			continue
 		}
 		msg := fmt.Sprintf("unknown key %q", f.prefix+k)
-		if s := nearest(k, f.known); s != "" {
+		if s := otherGeneratorKey(k); s != "" && contains(f.known, s) {
+			msg += fmt.Sprintf(" (did you mean %q?)", f.prefix+s)
+		} else if s := nearest(k, f.known); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", f.prefix+s)
 		}
 		if asError {

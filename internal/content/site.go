@@ -27,7 +27,11 @@ type Site struct {
 	UnsafeHTML   bool
 	Checklists   bool // publish printable checklists (default true)
 	ShareCards   bool // draw a share card per article (default true)
-	Search       bool // write the search index and /search/ (default true)
+	// Fonts are the site's fonts for checklist PDFs and share cards (CJK,
+	// Arabic, Hebrew…): paths inside the site folder, tried in order after
+	// the bundled Noto Sans and Noto Emoji.
+	Fonts  []string
+	Search bool // write the search index and /search/ (default true)
 	// Params lists the front-matter keys the site's templates read
 	// (params: [mood, cover]): they are not reported as unknown.
 	Params []string
@@ -88,6 +92,7 @@ func ParseSite(conv *markdown.Converter, src []byte) (*Site, Problems) {
 		UnsafeHTML:  f.boolean("unsafe_html"),
 		Checklists:  !f.has("checklists") || f.boolean("checklists"),
 		ShareCards:  !f.has("share_cards") || f.boolean("share_cards"),
+		Fonts:       f.list("fonts"),
 		Search:      !f.has("search") || f.boolean("search"),
 		PerPage:     10,
 		Lines:       lines,

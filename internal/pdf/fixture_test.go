@@ -12,41 +12,41 @@ func fixture() Checklist {
 		Title: "Checklist: 7 Tips to Get Your Manager to Trust You",
 		Intro: "Tick these off before your next one-to-one with your manager.",
 		Groups: []Group{
-			{"Before you start: ask yourself", []string{
+			{Heading: "Before you start: ask yourself", Items: []string{
 				"How are you presenting yourself as a leader?",
 				"Do you have the right skills?",
 				"Would you trust YOU in your manager’s position? Be honest.",
 			}},
-			{"1. Understand Your Manager’s Expectations", []string{
+			{Heading: "1. Understand Your Manager’s Expectations", Items: []string{
 				"What are the key guidelines, such as budget or strategic issues, I need to be aware of?",
 				"What is the deadline, or when would you like me to update you on my progress?",
 				"What are your major concerns about this project or task?",
 			}},
-			{"2. Address Their Concerns Head-On", []string{
+			{Heading: "2. Address Their Concerns Head-On", Items: []string{
 				"Ask, “What concerns do you have about me delivering this project?”",
 				"“What would I need to do for you to trust that I can deliver this to your satisfaction?”",
 				"“I feel like you don’t fully trust me—what can I do differently?”",
 			}},
-			{"3. Don’t Get Defensive with Feedback", []string{
+			{Heading: "3. Don’t Get Defensive with Feedback", Items: []string{
 				"Why does your manager feel this way?",
 				"What risks do they see?",
 				"Learn from their perspective and their experience.",
 			}},
-			{"4. Meet Deadlines. Every Time.", []string{
+			{Heading: "4. Meet Deadlines. Every Time.", Items: []string{
 				"Deliver on time?",
 				"Meet KPIs?",
 				"Follow through on commitments?",
 				"Proactively share progress before they feel the need to chase you.",
 			}},
-			{"5. Ask for Help (Yes, Really)", []string{
+			{Heading: "5. Ask for Help (Yes, Really)", Items: []string{
 				"Find mentors.",
 				"Gather insights.",
 				"Learn from those with more experience—including your manager.",
 			}},
-			{"6. Invest in Your Own Development", []string{
+			{Heading: "6. Invest in Your Own Development", Items: []string{
 				"Make time to learn: it’s not your manager’s job to develop your career. That’s on you.",
 			}},
-			{"7. Communicate and Share Your Plan", []string{
+			{Heading: "7. Communicate and Share Your Plan", Items: []string{
 				"Your approach",
 				"Potential risks",
 				"Clear actions",

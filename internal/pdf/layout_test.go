@@ -1,55 +1,37 @@
 package pdf
 
 import (
-	"errors"
 	"fmt"
-	"reflect"
 	"strings"
 	"testing"
 )
 
-func hd(h float64) block { return block{kind: heading, h: h, gap: 10} }
-func it(h float64) block { return block{kind: item, h: h} }
+func u(h float64) unit { return unit{h: h} }
 
-func TestPaginate(t *testing.T) {
+func TestBalance(t *testing.T) {
 	tests := []struct {
-		name        string
-		blocks      []block
-		first, rest float64
-		want        []place
-		wantErr     error
+		name   string
+		units  []unit
+		avail  float64
+		wantH  float64
+		wantOK bool
 	}{
-		{"fits on one page", []block{hd(20), it(30), it(30)}, 100, 100,
-			[]place{{0, 0}, {0, 20}, {0, 50}}, nil},
-		{"gap above a heading counts mid-page", []block{it(20), hd(20), it(30)}, 100, 100,
-			[]place{{0, 0}, {0, 30}, {0, 50}}, nil},
-		{"gap above a heading is dropped at a page top", []block{it(60), hd(20), it(30)}, 100, 100,
-			[]place{{0, 0}, {1, 0}, {1, 20}}, nil},
-		{"heading that fits alone moves with its first item", []block{it(50), hd(20), it(25)}, 100, 100,
-			[]place{{0, 0}, {1, 0}, {1, 20}}, nil},
-		{"second item moves, heading stays", []block{hd(20), it(40), it(50)}, 100, 100,
-			[]place{{0, 0}, {0, 20}, {1, 0}}, nil},
-		{"exact fit stays", []block{it(50), it(50), it(10)}, 100, 100,
-			[]place{{0, 0}, {0, 50}, {1, 0}}, nil},
-		{"smaller first page", []block{it(40), it(40), it(40)}, 50, 100,
-			[]place{{0, 0}, {1, 0}, {1, 40}}, nil},
-		{"heading and item taller than a page", []block{hd(20), it(90)}, 100, 100, nil, errTooTall},
-		{"item taller than a page after others", []block{it(30), it(120)}, 100, 100, nil, errTooTall},
+		{"two equal units side by side", []unit{u(100), u(100)}, 500, 100, true},
+		{"three units: two and one", []unit{u(100), u(100), u(100)}, 500, 100 + groupAfter + 100, true},
+		{"one tall and two short", []unit{u(200), u(90), u(90)}, 500, 200, true},
+		{"too many for one page", []unit{u(300), u(300), u(300)}, 500, 0, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := paginate(tt.blocks, tt.first, tt.rest)
-			if !errors.Is(err, tt.wantErr) {
-				t.Fatalf("err = %v, want %v", err, tt.wantErr)
-			}
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("places = %v, want %v", got, tt.want)
+			h, ok := balance(tt.units, tt.avail)
+			if ok != tt.wantOK || (ok && (h < tt.wantH-1e-6 || h > tt.wantH+1e-6)) {
+				t.Errorf("balance = %.2f, %v; want %.2f, %v", h, ok, tt.wantH, tt.wantOK)
 			}
 		})
 	}
 }
 
-// manyGroups has one-item groups, so many page breaks fall next to a heading.
+// manyGroups has one-item groups, so many column breaks fall next to a heading.
 func manyGroups() Checklist {
 	c := fixture()
 	c.Groups = nil
@@ -62,64 +44,89 @@ func manyGroups() Checklist {
 	return c
 }
 
-// TestLayoutPageBreaks lays out checklists longer than a page with the real
-// fonts and checks every break: blocks in order, inside the content area,
-// and no heading alone at a page foot.
-func TestLayoutPageBreaks(t *testing.T) {
+func layoutOf(t *testing.T, c Checklist, size PageSize) *doc {
+	t.Helper()
+	if _, err := validate(&c); err != nil {
+		t.Fatal(err)
+	}
+	sh, err := size.sheet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := defaultRenderer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := r.layout(&c, sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// TestLayoutColumns lays out checklists with the real fonts and checks every
+// block: inside a column of its page and the content area, in reading order
+// (down the left column, then the right, then the next page), no overlap,
+// and no heading alone at the foot of a column.
+func TestLayoutColumns(t *testing.T) {
 	for _, tc := range []struct {
-		name string
-		c    Checklist
-	}{{"long", long()}, {"many groups", manyGroups()}} {
+		name      string
+		c         Checklist
+		wantPages int
+	}{{"first article", fixture(), 1}, {"long", long(), 2}, {"many groups", manyGroups(), 2}} {
 		for _, size := range sizes {
 			t.Run(tc.name+"/"+size.String(), func(t *testing.T) {
-				c := tc.c
-				if _, err := validate(&c); err != nil {
-					t.Fatal(err)
+				d := layoutOf(t, tc.c, size)
+				if d.pages < tc.wantPages || (tc.wantPages == 1 && d.pages != 1) {
+					t.Fatalf("pages = %d, want %d or more", d.pages, tc.wantPages)
 				}
-				sh, err := size.sheet()
-				if err != nil {
-					t.Fatal(err)
-				}
-				d, err := layout(newDocument(&c, sh), &c, sh)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if d.pages < 2 {
-					t.Fatalf("pages = %d, want 2 or more", d.pages)
-				}
-				checkBreaks(t, d)
+				checkColumns(t, d)
 			})
 		}
 	}
 }
 
-func checkBreaks(t *testing.T, d *doc) {
+func checkColumns(t *testing.T, d *doc) {
 	t.Helper()
-	const eps = 1e-9
+	const eps = 1e-6
+	left := d.sh.side
+	right := d.sh.side + d.colW + colGap
+	usedRight := false
 	for i, b := range d.blocks {
-		p := d.places[i]
-		avail := d.contentBottom() - d.contentTop(p.page)
-		if p.y < 0 || p.y+b.h > avail+eps {
-			t.Errorf("block %d (%q) at page %d y %.1f, height %.1f: outside 0..%.1f", i, b.lines, p.page, p.y, b.h, avail)
+		if b.x != left && b.x != right {
+			t.Errorf("block %d at x %.1f: not at a column's left edge", i, b.x)
+		}
+		usedRight = usedRight || b.x == right
+		if b.y < d.top(b.page)-eps || b.y+b.h > d.contentB+eps {
+			t.Errorf("block %d on page %d spans %.1f–%.1f, outside %.1f–%.1f", i, b.page, b.y, b.y+b.h, d.top(b.page), d.contentB)
+		}
+		for _, l := range b.text.lines {
+			max := d.colW
+			if b.kind == item {
+				max -= boxIndent
+			}
+			if l.Width > max+eps {
+				t.Errorf("block %d: a line %.1f pt wide in a %.1f pt column", i, l.Width, max)
+			}
 		}
 		if i == 0 {
 			continue
 		}
-		prev := d.places[i-1]
-		switch {
-		case p.page == prev.page && p.y < prev.y+d.blocks[i-1].h:
-			t.Errorf("block %d overlaps or precedes block %d", i, i-1)
-		case p.page == prev.page+1 && p.y != 0:
-			t.Errorf("block %d starts page %d at y %.1f, want 0", i, p.page, p.y)
-		case p.page != prev.page && p.page != prev.page+1:
-			t.Errorf("block %d on page %d after block %d on page %d", i, p.page, i-1, prev.page)
+		p := d.blocks[i-1]
+		order := func(b block) [3]float64 { return [3]float64{float64(b.page), b.x, b.y} }
+		a, c := order(p), order(b)
+		if a[0] > c[0] || a[0] == c[0] && (a[1] > c[1] || a[1] == c[1] && a[2]+p.h > c[2]+eps) {
+			t.Errorf("block %d (page %d, x %.0f, y %.1f) is not after block %d (page %d, x %.0f, y %.1f, h %.1f)", i, b.page, b.x, b.y, i-1, p.page, p.x, p.y, p.h)
 		}
-		if d.blocks[i-1].kind == heading && p.page != prev.page {
-			t.Errorf("heading %q left alone at the foot of page %d", d.blocks[i-1].lines, prev.page+1)
+		if p.kind == heading && (p.page != b.page || p.x != b.x) {
+			t.Errorf("heading %d left alone at the foot of a column", i-1)
 		}
 	}
-	if got := d.places[len(d.places)-1].page + 1; got != d.pages {
-		t.Errorf("pages = %d, last block on page %d", d.pages, got)
+	if !usedRight {
+		t.Error("the right column is empty: the sheet is not in two columns")
+	}
+	if d.pages == 1 && d.notes < minNoteLines {
+		t.Errorf("a one-page sheet has %d note lines, want at least %d", d.notes, minNoteLines)
 	}
 }
 
@@ -157,35 +164,6 @@ func TestOneLine(t *testing.T) {
 	for _, tt := range tests {
 		if got := oneLine(tt.in); got != tt.want {
 			t.Errorf("oneLine(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-func TestFit(t *testing.T) {
-	c := fixture()
-	sh, _ := A4.sheet()
-	f := newDocument(&c, sh)
-	f.SetFont(family, string(regular), footerSize)
-	long := "An article title long enough that it cannot fit in the footer’s space"
-	tests := []struct {
-		s     string
-		w     float64
-		whole bool
-	}{
-		{"Short title", 200, true},
-		{long, 1000, true},
-		{long, 120, false},
-	}
-	for _, tt := range tests {
-		got := fit(f, tt.s, tt.w)
-		if w := f.GetStringWidth(got); w > tt.w {
-			t.Errorf("fit(%q, %.0f) = %q, %.1f wide", tt.s, tt.w, got, w)
-		}
-		if tt.whole && got != tt.s {
-			t.Errorf("fit(%q, %.0f) = %q, want it whole", tt.s, tt.w, got)
-		}
-		if !tt.whole && (!strings.HasSuffix(got, "…") || !strings.HasPrefix(tt.s, strings.TrimSuffix(got, "…"))) {
-			t.Errorf("fit(%q, %.0f) = %q, want a prefix and an ellipsis", tt.s, tt.w, got)
 		}
 	}
 }

@@ -1,36 +1,45 @@
 // Package pdf makes an article's printable checklist as a PDF, in pure Go.
 //
-// It takes plain data (a Checklist) and returns the bytes of a one- or
-// multi-page sheet: the title and intro, the groups with vector checkbox
-// squares, ruled lines for notes when space allows, a QR code and a footer
-// link to the article. Text is real text in an embedded Go font, so it can be
-// selected, searched and extracted. The same input always gives the same
-// bytes: there is no clock and no random identifier in the output.
+// It takes plain data (a Checklist) and returns the bytes of a sheet laid out
+// like the site's print page (layouts/checklist.html): the site's logo and
+// name, the title and intro, the groups in two columns with vector checkboxes,
+// a notes area with ruled lines, and a footer linking to the article; a QR
+// code to the article sits at the top right. Text is shaped by package fonts
+// (any script the site's fonts cover, right-to-left included) and embedded as
+// a subset of each font used, with a ToUnicode map so it can be selected,
+// searched and extracted. The same input always gives the same bytes.
+//
+// The file is written directly, object by object, rather than through a PDF
+// library: the sheet needs a handful of objects, shaped glyph ids (which
+// rune-based libraries cannot take) and work shared across a build (glyph
+// programs, the logo) that a library would redo for every document.
 package pdf
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/peeplcoach/folio/internal/fonts"
 )
 
 // Checklist is everything printed on the sheet: plain text, no Markdown.
-// Text may hold typographic characters (curly quotes, dashes, accents) as
-// long as the Go fonts have them; Render reports any character they lack.
 type Checklist struct {
 	Title  string  // heading of the sheet, e.g. "Checklist: 7 Tips to …"
 	Intro  string  // one line under the title; may be empty
 	Groups []Group // in article order; groups without items are left out
 
 	ArticleTitle string // printed in the footer
-	ArticleURL   string // absolute http(s) URL: footer link and QR code
+	ArticleURL   string // absolute http(s) URL, printed in the footer
+	// LinkURL is what the QR code and the footer link open: ArticleURL with
+	// campaign parameters (see TrackedURL). Empty means ArticleURL.
+	LinkURL string
 
-	SiteName string   // printed in the footer
+	SiteName string   // printed above the title and in the footer
+	Date     string   // printed in the footer after the site name; may be empty
 	Author   string   // PDF metadata
 	Subject  string   // PDF metadata
 	Keywords []string // PDF metadata, joined with ", "
@@ -40,12 +49,48 @@ type Checklist struct {
 	// (in UTC). Take it from the article so rebuilds are byte-identical;
 	// the zero time is an error rather than a silent "now".
 	Created time.Time
+
+	// TitleLine is the line of the source file that gives the title, for
+	// warnings (0 if unknown).
+	TitleLine int
+
+	Labels Labels // the sheet's own words; empty fields take English
 }
 
 // Group is one heading of the checklist and the items under it.
 type Group struct {
 	Heading string   // may be empty for items that stand under no heading
 	Items   []string // one checkbox each
+	// HeadingLine and Lines are the source lines of the heading and of each
+	// item, for warnings; either may be left empty.
+	HeadingLine int
+	Lines       []int
+}
+
+// Labels are the words the sheet prints of its own, in the site's language
+// (the build takes them from i18n).
+type Labels struct {
+	Notes string // "Notes"
+	Scan  string // under the QR code: "Scan for the article"
+	// From is the footer's line naming the article, the title quoted:
+	// "From the article “7 Tips…”". Empty: English with ArticleTitle.
+	From string
+	Page string // "Page {page} of {pages}", on sheets of more than one page
+}
+
+func (l Labels) withDefaults() Labels {
+	or := func(s, d string) string {
+		if s == "" {
+			return d
+		}
+		return s
+	}
+	return Labels{
+		Notes: or(l.Notes, "Notes"),
+		Scan:  or(l.Scan, "Scan for the article"),
+		From:  l.From,
+		Page:  or(l.Page, "Page {page} of {pages}"),
+	}
 }
 
 // PageSize is the paper a sheet is laid out for.
@@ -71,29 +116,91 @@ func (s PageSize) String() string {
 
 // sheet is the paper and its margins, in points.
 type sheet struct {
-	name        string // fpdf's standard size name
 	w, h        float64
 	side        float64 // left and right margin
 	top, bottom float64
 }
 
-// sheet returns the geometry of s. Margins are 15 mm on A4 and 0.6 in on
-// Letter, inside every printer's unprintable border with room to hold the page.
+// sheet returns the geometry of s: the print page's margins (13 mm top and
+// bottom, 14 mm at the sides) on either paper.
 func (s PageSize) sheet() (sheet, error) {
+	const v, hz = 13 * 72 / 25.4, 14 * 72 / 25.4
 	switch s {
 	case A4:
-		return sheet{name: "A4", w: 595.28, h: 841.89, side: 42.52, top: 42.52, bottom: 34}, nil
+		return sheet{w: 595.28, h: 841.89, side: hz, top: v, bottom: v}, nil
 	case Letter:
-		return sheet{name: "Letter", w: 612, h: 792, side: 43.2, top: 43.2, bottom: 34}, nil
+		return sheet{w: 612, h: 792, side: hz, top: v, bottom: v}, nil
 	}
 	return sheet{}, fmt.Errorf("unknown page size %d", int(s))
 }
 
+// TrackedURL returns the article URL with the campaign parameters of a
+// printed checklist: utm_source=checklist, utm_medium=pdf and the campaign
+// the article's LinkedIn posts use, so analytics tell sheets from posts.
+func TrackedURL(articleURL, campaign string) string {
+	u, err := url.Parse(articleURL)
+	if err != nil || campaign == "" {
+		return articleURL
+	}
+	q := "utm_source=checklist&utm_medium=pdf&utm_campaign=" + url.QueryEscape(campaign)
+	if u.RawQuery != "" {
+		q = u.RawQuery + "&" + q
+	}
+	u.RawQuery = q
+	return u.String()
+}
+
+// Renderer draws checklists with one font library and logo. It keeps what
+// does not depend on the checklist (each glyph's program, the logo's
+// drawing) for every sheet it draws, so a build uses one Renderer. It is safe
+// for concurrent use.
+type Renderer struct {
+	lib    *fonts.Library
+	logo   *logo    // nil: no logo
+	glyphs sync.Map // glyphKey → *glyph: every glyph program made so far
+	files  fileCache
+}
+
+// NewRenderer returns a renderer drawing text with lib and, when logo is not
+// empty, the site's logo (SVG, PNG or JPEG bytes; name is its path, for
+// messages). A logo it cannot draw is an error: the caller may warn and go on
+// with NewRenderer(lib, "", nil).
+func NewRenderer(lib *fonts.Library, name string, logoData []byte) (*Renderer, error) {
+	r := &Renderer{lib: lib}
+	if len(logoData) > 0 {
+		lg, err := parseLogo(name, logoData)
+		if err != nil {
+			return nil, fmt.Errorf("logo %s: %w", name, err)
+		}
+		r.logo = lg
+	}
+	return r, nil
+}
+
+// defaultRenderer draws with the bundled fonts and no logo.
+var defaultRenderer = sync.OnceValues(func() (*Renderer, error) {
+	lib, err := fonts.Default()
+	if err != nil {
+		return nil, err
+	}
+	return NewRenderer(lib, "", nil)
+})
+
+// Render lays out c with the bundled fonts and no logo; see Renderer.Render.
+func Render(c Checklist, size PageSize) ([]byte, error) {
+	r, err := defaultRenderer()
+	if err != nil {
+		return nil, err
+	}
+	return r.Render(c, size)
+}
+
 // Render lays out c on paper of the given size and returns the PDF bytes.
 // It fails when the checklist has no title or no items, when ArticleURL is
-// not an absolute http(s) URL, when Created is zero, when a character is
-// missing from the fonts, or when a single item is too long for a page.
-func Render(c Checklist, size PageSize) ([]byte, error) {
+// not an absolute http(s) URL, when Created is zero, or when a single item
+// is too long for a page. A character no font has is drawn as the first
+// font's missing-glyph box; Check reports it.
+func (r *Renderer) Render(c Checklist, size PageSize) ([]byte, error) {
 	sh, err := size.sheet()
 	if err != nil {
 		return nil, fmt.Errorf("render checklist pdf: %w", err)
@@ -102,51 +209,61 @@ func Render(c Checklist, size PageSize) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("render checklist pdf %q: %w", c.Title, err)
 	}
-	f := newDocument(&c, sh)
-	d, err := layout(f, &c, sh)
+	d, err := r.layout(&c, sh)
 	if err != nil {
 		return nil, fmt.Errorf("render checklist pdf %q: %w", c.Title, err)
 	}
-	if err := d.draw(f, &c, href); err != nil {
+	out, err := r.write(d, &c, href)
+	if err != nil {
 		return nil, fmt.Errorf("render checklist pdf %q: %w", c.Title, err)
 	}
-	var buf bytes.Buffer
-	buf.Grow(48 << 10) // a one-page sheet is ~30–40 KB; avoid regrowing
-	if err := f.Output(&buf); err != nil {
-		return nil, fmt.Errorf("render checklist pdf %q: write: %w", c.Title, err)
-	}
-	return buf.Bytes(), nil
+	return out, nil
 }
 
-// newDocument returns an empty document with the fonts, metadata and fixed
-// dates set. Catalog sorting makes fpdf write its maps in a stable order.
-func newDocument(c *Checklist, sh sheet) *fpdf.Fpdf {
-	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", SizeStr: sh.name})
-	f.SetCatalogSort(true)
-	f.SetCompression(true)
-	created := c.Created.UTC()
-	f.SetCreationDate(created)
-	f.SetModificationDate(created)
-	f.SetTitle(c.Title, true)
-	f.SetAuthor(c.Author, true)
-	f.SetSubject(c.Subject, true)
-	f.SetKeywords(strings.Join(c.Keywords, ", "), true)
-	f.SetCreator("folio", true)
-	if c.Lang != "" {
-		f.SetLang(c.Lang)
+// Check calls report for each text of c (title, heading, item) that holds
+// characters no font of the renderer can draw, with its line. It reads only
+// the fonts' character maps, so a build can run it for every checklist,
+// cached PDF or not. The article's title, printed in the footer, is the
+// caller's to check: it stands on another line.
+func (r *Renderer) Check(c Checklist, report func(line int, missing []rune, text string)) {
+	check := func(line int, s string, st fonts.Style) {
+		if m := r.lib.Missing(s, st); len(m) > 0 {
+			report(line, m, s)
+		}
 	}
-	// Everything is placed at computed positions; fpdf must not break pages
-	// on its own or pad text with a cell margin.
-	f.SetAutoPageBreak(false, 0)
-	f.SetCellMargin(0)
-	f.SetMargins(sh.side, sh.top, sh.side)
-	addFonts(f)
-	return f
+	check(c.TitleLine, c.Title, fonts.Bold)
+	for _, g := range c.Groups {
+		check(g.HeadingLine, g.Heading, fonts.Bold)
+		for i, it := range g.Items {
+			line := 0
+			if i < len(g.Lines) {
+				line = g.Lines[i]
+			}
+			check(line, it, fonts.Regular)
+		}
+	}
+}
+
+// MissingGlyphs is the warning for characters of a text no font can draw.
+func MissingGlyphs(rs []rune, in string) string {
+	var chars []string
+	for i, r := range rs {
+		if i == 5 && len(rs) > 6 {
+			chars = append(chars, fmt.Sprintf("and %d more", len(rs)-5))
+			break
+		}
+		chars = append(chars, fmt.Sprintf("%q (%U)", r, r))
+	}
+	what := "character " + chars[0] + " has"
+	if len(chars) > 1 {
+		what = "characters " + strings.Join(chars, ", ") + " have"
+	}
+	return fmt.Sprintf("%s no glyph in the fonts of the checklist PDFs and share cards, which show a box instead (in %q): name a font that has them under fonts: in content/site.yaml (README, \"Fonts for every script\")", what, in)
 }
 
 // validate checks what Render cannot draw sensibly and normalises the
 // whitespace of every text, so a stray newline or tab does not reach the page.
-// It returns the article URL in ASCII form (non-ASCII characters
+// It returns the link URL in ASCII form (non-ASCII characters
 // percent-encoded) for the link and the QR code, which must be 7-bit.
 func validate(c *Checklist) (href string, err error) {
 	if c.Created.IsZero() {
@@ -159,6 +276,14 @@ func validate(c *Checklist) (href string, err error) {
 	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return "", fmt.Errorf("article url %q is not an absolute http(s) URL", c.ArticleURL)
 	}
+	href = u.String()
+	if c.LinkURL != "" {
+		l, err := url.Parse(c.LinkURL)
+		if err != nil || (l.Scheme != "http" && l.Scheme != "https") || l.Host == "" {
+			return "", fmt.Errorf("link url %q is not an absolute http(s) URL", c.LinkURL)
+		}
+		href = l.String()
+	}
 	c.Title = oneLine(c.Title)
 	if c.Title == "" {
 		return "", errors.New("title is empty")
@@ -166,6 +291,12 @@ func validate(c *Checklist) (href string, err error) {
 	c.Intro = oneLine(c.Intro)
 	c.ArticleTitle = oneLine(c.ArticleTitle)
 	c.SiteName = oneLine(c.SiteName)
+	c.Date = oneLine(c.Date)
+	c.Labels = c.Labels.withDefaults()
+	if c.Labels.From == "" {
+		c.Labels.From = "From the article “" + c.ArticleTitle + "”"
+	}
+	c.Labels.From = oneLine(c.Labels.From)
 	// Groups are copied before normalising: the caller's slices stay untouched.
 	groups := make([]Group, 0, len(c.Groups))
 	for _, g := range c.Groups {
@@ -176,14 +307,14 @@ func validate(c *Checklist) (href string, err error) {
 			}
 		}
 		if len(items) > 0 {
-			groups = append(groups, Group{Heading: oneLine(g.Heading), Items: items})
+			groups = append(groups, Group{Heading: oneLine(g.Heading), Items: items, HeadingLine: g.HeadingLine, Lines: g.Lines})
 		}
 	}
 	if len(groups) == 0 {
 		return "", errors.New("checklist has no items")
 	}
 	c.Groups = groups
-	return u.String(), checkGlyphs(c)
+	return href, nil
 }
 
 // oneLine collapses runs of whitespace to single spaces and trims the ends;
@@ -214,4 +345,4 @@ func isASCIISpace(r rune) bool {
 // Version identifies the drawing code. Cached PDFs are keyed by it, so it must
 // change with any change that alters the bytes Render writes; TestVersion
 // fails until it does.
-const Version = "pdf-1"
+const Version = "pdf-2"

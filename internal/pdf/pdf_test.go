@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"os/exec"
@@ -12,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/peeplcoach/folio/internal/fonts"
 )
 
 // poppler runs one of the poppler-utils tools on pdf and returns its output;
@@ -56,7 +59,7 @@ func info(t *testing.T, pdf []byte) map[string]string {
 
 // text returns what pdftotext extracts, with every run of whitespace (line
 // wraps included) turned into one space.
-func text(t *testing.T, pdf []byte) string {
+func extract(t *testing.T, pdf []byte) string {
 	t.Helper()
 	return strings.Join(strings.Fields(poppler(t, pdf, "pdftotext", "-enc", "UTF-8", "PDF", "-")), " ")
 }
@@ -111,10 +114,14 @@ func parsePageSize(s string) (w, h float64, err error) {
 }
 
 // wantInOrder fails unless every string of want appears in got, in order.
+// Spaces are ignored: a line may wrap after a dash, where pdftotext then
+// puts a space.
 func wantInOrder(t *testing.T, got string, want []string) {
 	t.Helper()
+	got = strings.ReplaceAll(got, " ", "")
 	rest := got
 	for _, w := range want {
+		w = strings.ReplaceAll(w, " ", "")
 		i := strings.Index(rest, w)
 		if i < 0 {
 			if strings.Contains(got, w) {
@@ -141,12 +148,34 @@ func sheetText(c Checklist) []string {
 func TestRenderTextIsExtractable(t *testing.T) {
 	for _, size := range sizes {
 		t.Run(size.String(), func(t *testing.T) {
-			got := text(t, render(t, fixture(), size))
+			got := extract(t, render(t, fixture(), size))
 			wantInOrder(t, got, sheetText(fixture()))
 			if strings.Contains(got, "Page 1 of") {
 				t.Errorf("a one-page sheet shows a page number: %q", got)
 			}
 		})
+	}
+}
+
+// TestRenderHyphens checks the sheet's hyphens are hyphens: they extract as
+// U+002D and are drawn with a glyph well narrower than the en dash (the Go
+// font's hyphen read as an en dash on paper).
+func TestRenderHyphens(t *testing.T) {
+	got := extract(t, render(t, fixture(), A4))
+	if !strings.Contains(got, "one-to-one") {
+		t.Errorf("extracted text lacks %q: %q", "one-to-one", got)
+	}
+	r, err := defaultRenderer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	width := func(s string) float64 {
+		p := r.lib.Shape(s, fonts.Regular)
+		defer p.Close()
+		return p.Width(1000)
+	}
+	if h, n := width("-"), width("–"); h > 0.7*n {
+		t.Errorf("hyphen is %.0f/1000 em wide, en dash %.0f: the hyphen must read as a hyphen", h, n)
 	}
 }
 
@@ -214,11 +243,11 @@ func TestRenderFooterLinkOnEveryPage(t *testing.T) {
 				t.Fatal(err)
 			}
 			// One link in every footer, plus the QR code on page 1.
-			uri := []byte("/URI (" + tt.wantURI + ")")
+			uri := []byte("/URI(" + tt.wantURI + ")")
 			if got, want := bytes.Count(b, uri), pages+1; got != want {
 				t.Errorf("%d link annotations to %s, want %d (%d pages)", got, tt.wantURI, want, pages)
 			}
-			if got := text(t, b); !strings.Contains(got, tt.c.ArticleURL) {
+			if got := extract(t, b); !strings.Contains(got, tt.c.ArticleURL) {
 				t.Errorf("footer does not show %s: %q", tt.c.ArticleURL, got)
 			}
 		})
@@ -237,21 +266,23 @@ func TestRenderLongChecklistPageNumbers(t *testing.T) {
 			if n < 2 {
 				t.Fatalf("pages = %d, want 2 or more for 60 items", n)
 			}
-			got := text(t, b)
+			got := extract(t, b)
 			want := sheetText(c)
 			for p := 1; p <= n; p++ {
 				want = append(want, "Page "+strconv.Itoa(p)+" of "+strconv.Itoa(n))
 			}
+			// pdftotext joins a line that ends in a hyphen to the next
+			// without it ("über-" + "planning"), and wrapped lines with a
+			// space: compare without either.
+			flat := strings.NewReplacer(" ", "", "-", "")
 			for _, w := range want {
-				if !strings.Contains(got, w) {
+				if !strings.Contains(flat.Replace(got), flat.Replace(w)) {
 					t.Errorf("extracted text lacks %q", w)
 				}
 			}
-			var items []string
-			for _, g := range c.Groups {
-				items = append(items, g.Items...)
-			}
-			wantInOrder(t, got, items)
+			// The order across columns is left to pdftotext's heuristics:
+			// groups of identical height side by side come out interleaved
+			// (TestRenderTextIsExtractable checks the order of a real sheet).
 		})
 	}
 }
@@ -278,10 +309,10 @@ func TestRenderIsByteIdentical(t *testing.T) {
 func TestRenderNormalisesWhitespaceAndKeepsInput(t *testing.T) {
 	c := fixture()
 	c.Groups = []Group{
-		{"  Spaced\theading ", []string{"Line one\nline two", "   "}},
-		{"Empty group", nil},
+		{Heading: "  Spaced\theading ", Items: []string{"Line one\nline two", "   "}},
+		{Heading: "Empty group"},
 	}
-	got := text(t, render(t, c, A4))
+	got := extract(t, render(t, c, A4))
 	wantInOrder(t, got, []string{"Spaced heading", "Line one line two"})
 	if strings.Contains(got, "Empty group") {
 		t.Errorf("a group without items was printed: %q", got)
@@ -303,9 +334,8 @@ func TestRenderErrors(t *testing.T) {
 		{"relative url", func(c *Checklist) { c.ArticleURL = "/articles/x/" }, A4, "not an absolute http(s) URL", nil},
 		{"mailto url", func(c *Checklist) { c.ArticleURL = "mailto:a@b.c" }, A4, "not an absolute http(s) URL", nil},
 		{"empty title", func(c *Checklist) { c.Title = " \n" }, A4, "title is empty", nil},
-		{"no items", func(c *Checklist) { c.Groups = []Group{{"Heading", []string{""}}} }, A4, "no items", nil},
+		{"no items", func(c *Checklist) { c.Groups = []Group{{Heading: "Heading", Items: []string{""}}} }, A4, "no items", nil},
 		{"unknown size", func(*Checklist) {}, PageSize(7), "unknown page size 7", nil},
-		{"emoji", func(c *Checklist) { c.Groups[0].Items[1] = "Smile 😀" }, A4, `U+1F600) in "Smile 😀" is not in the Go fonts`, nil},
 		{"too long", func(c *Checklist) { c.Groups[2].Items[0] = strings.Repeat("word ", 5000) }, Letter, "too long to fit on one page", errTooTall},
 	}
 	for _, tt := range tests {
@@ -342,4 +372,72 @@ func BenchmarkRender(b *testing.B) {
 			b.ReportMetric(float64(n), "pdf-bytes")
 		})
 	}
+}
+
+// variants returns n checklists like the first article's with their words
+// reshuffled, so each has its own text and its own glyph subsets, as a
+// build's checklists do.
+func variants(n int) []Checklist {
+	base := fixture()
+	var words []string
+	for _, g := range base.Groups {
+		for _, it := range g.Items {
+			words = append(words, strings.Fields(it)...)
+		}
+	}
+	out := make([]Checklist, n)
+	seed := uint32(1)
+	next := func() int {
+		seed = seed*1664525 + 1013904223
+		return int(seed >> 8)
+	}
+	for i := range out {
+		c := fixture()
+		c.Title = fmt.Sprintf("Checklist %d: %s", i, strings.Join(words[next()%len(words):][:3], " "))
+		c.Groups = nil
+		for g := range 8 {
+			grp := Group{Heading: fmt.Sprintf("%d. %s", g+1, words[next()%len(words)])}
+			for range 3 {
+				n := 4 + next()%10
+				item := make([]string, n)
+				for k := range item {
+					item[k] = words[next()%len(words)]
+				}
+				grp.Items = append(grp.Items, strings.Join(item, " "))
+			}
+			c.Groups = append(c.Groups, grp)
+		}
+		out[i] = c
+	}
+	return out
+}
+
+// BenchmarkRenderBuild is a build's work: the A4 and Letter sheets of many
+// different checklists through one Renderer (fonts parsed, glyph programs
+// made and shared as in a build). It reports the time per PDF.
+func BenchmarkRenderBuild(b *testing.B) {
+	cs := variants(200)
+	lib, err := fonts.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := NewRenderer(lib, "", nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	i, bytes := 0, 0
+	for b.Loop() {
+		c := cs[i%len(cs)]
+		for _, size := range sizes {
+			out, err := r.Render(c, size)
+			if err != nil {
+				b.Fatal(err)
+			}
+			bytes += len(out)
+		}
+		i++
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(2*i), "ns/pdf")
+	b.ReportMetric(float64(bytes)/float64(2*i), "bytes/pdf")
 }

@@ -55,34 +55,28 @@ func TestRenderCheckboxes(t *testing.T) {
 			c := fixture()
 			const scale = 4
 			gray, w := raster(t, render(t, c, size), scale)
-			if _, err := validate(&c); err != nil {
-				t.Fatal(err)
-			}
-			sh, _ := size.sheet()
-			d, err := layout(newDocument(&c, sh), &c, sh)
-			if err != nil {
-				t.Fatal(err)
-			}
+			d := layoutOf(t, c, size)
 			dark := func(x, y float64) bool { return gray[int(y*scale)*w+int(x*scale)] < 128 }
 			boxes := 0
-			for i, b := range d.blocks {
+			for _, b := range d.blocks {
 				if b.kind != item {
 					continue
 				}
 				boxes++
-				x, y := sh.side, checkboxTop(d.contentTop(d.places[i].page)+d.places[i].y)
+				top := b.y + itemPad
+				x, y := b.x, boxTop(top)
 				mid := boxSide / 2
 				sides := []struct {
 					name string
 					x, y float64
-				}{{"left", x, y + mid}, {"right", x + boxSide, y + mid}, {"top", x + mid, y}, {"bottom", x + mid, y + boxSide}}
+				}{{"left", x + 0.4, y + mid}, {"right", x + boxSide - 0.4, y + mid}, {"top", x + mid, y + 0.4}, {"bottom", x + mid, y + boxSide - 0.4}}
 				for _, s := range sides {
 					if !dark(s.x, s.y) {
-						t.Errorf("item %q: %s side of its box is not printed", b.lines[0], s.name)
+						t.Errorf("item at %.0f,%.0f: %s side of its box is not printed", b.x, b.y, s.name)
 					}
 				}
 				if dark(x+mid, y+mid) {
-					t.Errorf("item %q: its box is not blank inside", b.lines[0])
+					t.Errorf("item at %.0f,%.0f: its box is not blank inside", b.x, b.y)
 				}
 			}
 			want := 0

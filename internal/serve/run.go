@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -67,10 +68,9 @@ func Start(ctx context.Context, cfg Config, rebuild RebuildFunc) (*Server, error
 	if err != nil {
 		return nil, fmt.Errorf("serve: %w", err)
 	}
-	addr := net.JoinHostPort(cfg.Bind, strconv.Itoa(cfg.Port))
-	ln, err := net.Listen("tcp", addr)
+	ln, err := listen(cfg.Bind, cfg.Port, logw)
 	if err != nil {
-		return nil, fmt.Errorf("serve: listen on %s: %w", addr, err)
+		return nil, err
 	}
 	w, err := newWatcher(watchConfig{sourceDir: cfg.SourceDir, outputDir: cfg.OutputDir, log: logw})
 	if err != nil {
@@ -236,6 +236,29 @@ func formatDuration(d time.Duration) string {
 	default:
 		return strconv.FormatFloat(d.Seconds(), 'f', 2, 64) + "s"
 	}
+}
+
+// nextPorts is how many ports after a busy one listen tries.
+const nextPorts = 20
+
+// listen listens on the port, or, when another program has it (a second
+// preview, a Hugo server), on the next free one, and says so, as Hugo does.
+func listen(bind string, port int, log io.Writer) (net.Listener, error) {
+	addr := net.JoinHostPort(bind, strconv.Itoa(port))
+	ln, err := net.Listen("tcp", addr)
+	if err == nil || port == 0 || !errors.Is(err, syscall.EADDRINUSE) {
+		if err != nil {
+			return nil, fmt.Errorf("serve: listen on %s: %w", addr, err)
+		}
+		return ln, nil
+	}
+	for p := port + 1; p <= min(port+nextPorts, 65535); p++ {
+		if next, err := net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(p))); err == nil {
+			fmt.Fprintf(log, "port %d is in use: serving on %d instead\n", port, p)
+			return next, nil
+		}
+	}
+	return nil, fmt.Errorf("serve: listen on %s: port %d and the %d after it are in use: give a free one with --port, or --port 0 for any", addr, port, nextPorts)
 }
 
 // previewURL is the URL to print: the bound address, or localhost when

@@ -8,15 +8,13 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/png"
-	"strconv"
-	"strings"
+	"image/draw"
+	"math"
 	"sync"
+	"sync/atomic"
 
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/opentype"
-	"golang.org/x/image/font/sfnt"
-	"golang.org/x/image/math/fixed"
+	"github.com/peeplcoach/folio/internal/fonts"
+	"golang.org/x/image/vector"
 )
 
 // Card dimensions: LinkedIn's recommended share image, 1.91:1.
@@ -27,7 +25,7 @@ const (
 
 // cardVersion changes whenever the drawing changes, so that cached cards
 // keyed by Key are redrawn.
-const cardVersion = "card-1"
+const cardVersion = "card-2"
 
 // Colors are a card's colours; a zero (fully transparent) field takes the
 // default: a dark navy background with warm off-white and amber.
@@ -40,26 +38,30 @@ type Colors struct {
 
 // CardInput is everything drawn on a share card.
 type CardInput struct {
-	Title    string
-	Series   string // empty if none
-	Part     int    // 1-based, 0 if none
-	Parts    int    // 0 if unknown
+	Title string
+	// Series is the series line above the title, worded by the caller with
+	// i18n's SeriesLine, the same words as the page, feeds and post: "Part 2
+	// of 5 in the series “Managing Up”". Empty if none.
+	Series   string
 	SiteName string // empty draws no footer
 	Colors   Colors
 }
 
-// Key returns a hex digest of everything that decides the card's bytes,
-// including the drawing code's version: the cache key for a drawn card.
-func (c CardInput) Key() string {
+// Key returns a hex digest of everything that decides the card's bytes when
+// drawn with the bundled fonts, including the drawing code's version; see
+// Painter.Key for a painter with a site's fonts.
+func (c CardInput) Key() string { return c.key("") }
+
+func (c CardInput) key(fontsKey string) string {
 	h := sha256.New()
-	for _, s := range [...]string{cardVersion, c.Title, c.Series, c.SiteName} {
+	for _, s := range [...]string{cardVersion, fontsKey, c.Title, c.Series, c.SiteName} {
 		var n [8]byte
 		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
 		h.Write(n[:])
 		h.Write([]byte(s))
 	}
 	cs := c.Colors.withDefaults()
-	fmt.Fprintf(h, "%d/%d %v %v %v %v", c.Part, c.Parts, cs.Background, cs.Title, cs.Accent, cs.Muted)
+	fmt.Fprintf(h, "%v %v %v %v", cs.Background, cs.Title, cs.Accent, cs.Muted)
 	return hex.EncodeToString(h.Sum(nil))
 }
 
@@ -108,18 +110,12 @@ type cardLayout struct {
 // layout places the text: the series line at the top, the site name at the
 // bottom above-ruled, and the title centred in between in the largest size
 // that fits.
-func layout(c CardInput) (cardLayout, error) {
-	faces, err := typefaces()
-	if err != nil {
-		return cardLayout{}, err
-	}
-	bold, regular := faces[0], faces[1]
-	var buf sfnt.Buffer
+func layout(lib *fonts.Library, c CardInput) (cardLayout, error) {
 	l := cardLayout{ruleTop: -1}
-
+	var err error
 	top := marginTop
-	if s := seriesText(c); s != "" {
-		l.series.block, err = fit(bold, &buf, s, 28, 18, safeWidth, 2*28*1.25, 1.25)
+	if s := oneSpaced(c.Series); s != "" {
+		l.series.block, err = fit(lib, fonts.Bold, s, 28, 18, safeWidth, 2*28*1.25, 1.25)
 		if err != nil {
 			return cardLayout{}, fmt.Errorf("lay out card series %q: %w", s, err)
 		}
@@ -127,8 +123,8 @@ func layout(c CardInput) (cardLayout, error) {
 		top += l.series.height + seriesGap
 	}
 	bottom := CardHeight - marginBottom
-	if c.SiteName != "" {
-		l.site.block, err = fit(regular, &buf, c.SiteName, 30, 18, safeWidth, 30*1.3, 1.2)
+	if s := oneSpaced(c.SiteName); s != "" {
+		l.site.block, err = fit(lib, fonts.Regular, s, 30, 18, safeWidth, 30*1.3, 1.2)
 		if err != nil {
 			return cardLayout{}, fmt.Errorf("lay out card site name: %w", err)
 		}
@@ -136,11 +132,11 @@ func layout(c CardInput) (cardLayout, error) {
 		l.ruleTop = l.site.top - ruleGap - ruleHeight
 		bottom = l.ruleTop - footerGap
 	}
-	title := strings.Join(strings.Fields(c.Title), " ")
+	title := oneSpaced(c.Title)
 	if title == "" {
 		return cardLayout{}, fmt.Errorf("lay out card: empty title")
 	}
-	l.title.block, err = fit(bold, &buf, title, 76, 28, safeWidth, bottom-top, 1.16)
+	l.title.block, err = fit(lib, fonts.Bold, title, 76, 28, safeWidth, bottom-top, 1.16)
 	if err != nil {
 		return cardLayout{}, fmt.Errorf("lay out card title: %w", err)
 	}
@@ -148,46 +144,60 @@ func layout(c CardInput) (cardLayout, error) {
 	return l, nil
 }
 
-// seriesText is the series line: "Managing Up · Part 2 of 5".
-func seriesText(c CardInput) string {
-	s := strings.Join(strings.Fields(c.Series), " ")
-	if s == "" {
-		return ""
-	}
-	switch {
-	case c.Part > 0 && c.Parts >= c.Part:
-		s += " · Part " + strconv.Itoa(c.Part) + " of " + strconv.Itoa(c.Parts)
-	case c.Part > 0:
-		s += " · Part " + strconv.Itoa(c.Part)
-	}
-	return s
-}
-
 // Card draws the share card as a CardWidth×CardHeight PNG with a Painter
-// of its own; a build drawing many cards shares one Painter instead.
+// of its own and the bundled fonts; a build drawing many cards shares one
+// Painter instead.
 func Card(c CardInput) ([]byte, error) {
 	var p Painter
 	return p.Card(c)
 }
 
-// Painter draws share cards, reusing its canvas and PNG encoder buffers
-// from one card to the next (about 2 MB a card otherwise). The zero value
-// is ready to use; it is safe for concurrent use and must not be copied
-// after first use.
+// Painter draws share cards, reusing its canvas, PNG encoder buffers and
+// glyph outlines from one card to the next. The zero value draws with the
+// bundled fonts; NewPainter takes a site's. It is safe for concurrent use
+// and must not be copied after first use.
 type Painter struct {
-	canvases sync.Pool // *image.Paletted, CardWidth×CardHeight
-	encoders pngPool
+	lib      *fonts.Library // nil: the bundled fonts
+	canvases sync.Pool      // *image.Paletted, CardWidth×CardHeight
+	glyphs   sync.Map       // maskKey → *glyphMask: every glyph drawn so far
+	nglyphs  atomic.Int64
+	runs     sync.Map // int → *zeroRun: compressed runs of k repeated rows
 }
 
-// pngPool is a png.EncoderBufferPool backed by a sync.Pool.
-type pngPool struct{ p sync.Pool }
+// NewPainter returns a painter drawing text with lib's fonts.
+func NewPainter(lib *fonts.Library) *Painter { return &Painter{lib: lib} }
 
-func (pp *pngPool) Get() *png.EncoderBuffer {
-	b, _ := pp.p.Get().(*png.EncoderBuffer)
-	return b // nil makes the encoder allocate one, which Put then keeps
+// defaultFonts is the bundled fonts, parsed once for every painter without
+// fonts of its own.
+var defaultFonts = sync.OnceValues(fonts.Default)
+
+func (pt *Painter) fonts() (*fonts.Library, error) {
+	if pt.lib != nil {
+		return pt.lib, nil
+	}
+	return defaultFonts()
 }
 
-func (pp *pngPool) Put(b *png.EncoderBuffer) { pp.p.Put(b) }
+// Key returns the cache key of the card c drawn by this painter: Key with
+// the painter's fonts.
+func (pt *Painter) Key(c CardInput) string {
+	if pt.lib == nil {
+		return c.Key()
+	}
+	return c.key(pt.lib.Key())
+}
+
+// Missing returns the characters of the card's texts no font of the painter
+// can draw (they show as boxes), for a warning.
+func (pt *Painter) Missing(c CardInput) ([]rune, error) {
+	lib, err := pt.fonts()
+	if err != nil {
+		return nil, err
+	}
+	out := lib.Missing(c.Title, fonts.Bold)
+	out = append(out, lib.Missing(c.Series, fonts.Bold)...)
+	return append(out, lib.Missing(c.SiteName, fonts.Regular)...), nil
+}
 
 // Card draws the share card as a CardWidth×CardHeight PNG: deterministic
 // bytes for the same input, well under LinkedIn's limits (about 15–50 KB).
@@ -198,7 +208,11 @@ func (pp *pngPool) Put(b *png.EncoderBuffer) { pp.p.Put(b) }
 // inks blended into it at one of 63 coverage levels, so anti-aliasing is
 // kept while the PNG stays small and quick to encode.
 func (pt *Painter) Card(c CardInput) ([]byte, error) {
-	l, err := layout(c)
+	lib, err := pt.fonts()
+	if err != nil {
+		return nil, fmt.Errorf("draw card: %w", err)
+	}
+	l, err := layout(lib, c)
 	if err != nil {
 		return nil, fmt.Errorf("draw card: %w", err)
 	}
@@ -214,26 +228,21 @@ func (pt *Painter) Card(c CardInput) ([]byte, error) {
 	// Index 0, the background, is the zero value: the canvas starts filled.
 	fillRect(img, 0, 0, stripeWidth, CardHeight, inkIndex(inkAccent, levels))
 	if l.series.lines != nil {
-		if err := drawBlock(img, l.series, inkAccent); err != nil {
-			return nil, err
-		}
+		pt.drawBlock(lib, img, l.series, inkAccent)
 	}
-	if err := drawBlock(img, l.title, inkTitle); err != nil {
-		return nil, err
-	}
+	pt.drawBlock(lib, img, l.title, inkTitle)
 	if l.ruleTop >= 0 {
 		y := int(l.ruleTop)
-		fillRect(img, int(marginX), y, int(marginX)+ruleWidth, y+ruleHeight, inkIndex(inkAccent, levels))
-		if err := drawBlock(img, l.site, inkMuted); err != nil {
-			return nil, err
+		x := int(marginX)
+		if l.site.rtl {
+			x = CardWidth - int(marginX) - ruleWidth
 		}
+		fillRect(img, x, y, x+ruleWidth, y+ruleHeight, inkIndex(inkAccent, levels))
+		pt.drawBlock(lib, img, l.site, inkMuted)
 	}
 	var out bytes.Buffer
-	out.Grow(64 << 10)
-	enc := png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &pt.encoders}
-	if err := enc.Encode(&out, img); err != nil {
-		return nil, fmt.Errorf("encode card png: %w", err)
-	}
+	out.Grow(48 << 10)
+	pt.encodePNG(&out, img)
 	return out.Bytes(), nil
 }
 
@@ -272,57 +281,146 @@ func fillRect(img *image.Paletted, x0, y0, x1, y1 int, idx uint8) {
 	}
 }
 
-// drawBlock rasterizes each glyph at the position layout computed (so what
-// is drawn is exactly what was measured) and writes its coverage as palette
-// indices of the ink.
-func drawBlock(img *image.Paletted, p placed, ink int) error {
-	face, err := opentype.NewFace(p.face.f, &opentype.FaceOptions{Size: p.size, DPI: 72, Hinting: font.HintingNone})
-	if err != nil {
-		return fmt.Errorf("draw card text: %w", err)
-	}
-	defer face.Close()
-	var buf sfnt.Buffer
-	scale := p.size / p.face.upem
-	for i, line := range p.lines {
-		y := p.top + p.ascent + float64(i)*p.lineHeight
-		units := 0.0
-		for _, r := range line {
-			dot := fixed.Point26_6{X: toFixed(marginX + units*scale), Y: toFixed(y)}
-			units += float64(p.face.advance(&buf, r))
-			if r == ' ' {
-				continue
-			}
-			dr, mask, mp, _, ok := face.Glyph(dot, r)
-			if mask == nil {
-				continue // not even a "missing glyph" box: nothing to draw
-			}
-			_ = ok // ok is false for a character the font lacks; its box is drawn
-			alpha, isAlpha := mask.(*image.Alpha)
-			if !isAlpha {
-				return fmt.Errorf("draw card text: unexpected glyph mask %T", mask)
-			}
-			composite(img, dr, alpha, mp, ink)
-		}
-	}
-	return nil
+// glyphMask is a glyph's coverage at one size and horizontal phase, with
+// the offset of its top left from the pen position on the baseline.
+type glyphMask struct {
+	alpha  *image.Alpha // nil for a glyph without outline
+	dx, dy int
 }
 
-func toFixed(x float64) fixed.Int26_6 { return fixed.Int26_6(x*64 + 0.5) }
+// maskKey names a glyph drawn at a size with its origin at a quarter-pixel
+// phase: a card's titles come in a few sizes and reuse their letters, so a
+// build draws most glyphs once.
+type maskKey struct {
+	font  int
+	id    uint16
+	size  float32
+	phase uint8 // quarter pixels
+}
+
+// maxMasks bounds the glyph masks a painter keeps (a few KB each).
+const maxMasks = 1 << 15
+
+// mask returns the coverage of a glyph, made on first use.
+func (pt *Painter) mask(lib *fonts.Library, k maskKey) *glyphMask {
+	if m, ok := pt.glyphs.Load(k); ok {
+		return m.(*glyphMask)
+	}
+	segs, _ := lib.Outline(k.font, k.id)
+	m := rasterize(segs, float32(float64(k.size)/lib.Fonts()[k.font].Upem), float32(k.phase)/4)
+	if pt.nglyphs.Add(1) > maxMasks {
+		return m
+	}
+	v, _ := pt.glyphs.LoadOrStore(k, m)
+	return v.(*glyphMask)
+}
+
+// rasterize draws an outline (font units, y up) scaled by scale with its
+// origin at (phase, 0) of a pixel grid, y down.
+func rasterize(segs []fonts.Segment, scale, phase float32) *glyphMask {
+	if len(segs) == 0 {
+		return &glyphMask{}
+	}
+	// The control points bound the curve.
+	minX, minY, maxX, maxY := float32(math.MaxFloat32), float32(math.MaxFloat32), float32(-math.MaxFloat32), float32(-math.MaxFloat32)
+	for _, s := range segs {
+		n := [...]int{1, 1, 2, 3}[s.Op]
+		for _, q := range s.P[:n] {
+			x, y := phase+q.X*scale, -q.Y*scale
+			minX, minY, maxX, maxY = min(minX, x), min(minY, y), max(maxX, x), max(maxY, y)
+		}
+	}
+	x0, y0 := int(math.Floor(float64(minX)))-1, int(math.Floor(float64(minY)))-1
+	w, h := int(math.Ceil(float64(maxX)))+1-x0, int(math.Ceil(float64(maxY)))+1-y0
+	var z vector.Rasterizer
+	z.Reset(w, h)
+	z.DrawOp = draw.Src
+	ox, oy := phase-float32(x0), -float32(y0)
+	at := func(q fonts.Point) (float32, float32) { return ox + q.X*scale, oy - q.Y*scale }
+	for _, s := range segs {
+		switch s.Op {
+		case fonts.MoveTo:
+			z.ClosePath()
+			z.MoveTo(at(s.P[0]))
+		case fonts.LineTo:
+			z.LineTo(at(s.P[0]))
+		case fonts.QuadTo:
+			ax, ay := at(s.P[0])
+			bx, by := at(s.P[1])
+			z.QuadTo(ax, ay, bx, by)
+		case fonts.CubeTo:
+			ax, ay := at(s.P[0])
+			bx, by := at(s.P[1])
+			cx, cy := at(s.P[2])
+			z.CubeTo(ax, ay, bx, by, cx, cy)
+		}
+	}
+	z.ClosePath()
+	// A fresh image: its rows are contiguous, as the rasterizer's fast path
+	// needs.
+	a := image.NewAlpha(image.Rect(0, 0, w, h))
+	z.Draw(a, a.Rect, image.Opaque, image.Point{})
+	return &glyphMask{alpha: a, dx: x0, dy: y0}
+}
+
+// drawBlock draws each line of p, each glyph's coverage at the position the
+// layout computed (so what is drawn is what was measured), as palette
+// indices of the ink.
+func (pt *Painter) drawBlock(lib *fonts.Library, img *image.Paletted, p placed, ink int) {
+	for i, line := range p.lines {
+		// Baselines on whole pixels; pen positions to a quarter pixel.
+		baseline := int(math.Round(p.top + p.ascent + float64(i)*p.lineHeight))
+		x0 := marginX
+		if p.rtl {
+			x0 = CardWidth - marginX - line.Width
+		}
+		for _, g := range line.Glyphs {
+			x := x0 + g.X
+			ix := math.Floor(x)
+			phase := uint8(math.Round((x - ix) * 4))
+			if phase == 4 {
+				ix, phase = ix+1, 0
+			}
+			m := pt.mask(lib, maskKey{font: g.Font, id: g.ID, size: float32(p.size), phase: phase})
+			if m.alpha == nil {
+				continue
+			}
+			gx, gy := int(ix)+m.dx, baseline-int(math.Round(g.Y))+m.dy
+			composite(img, m.alpha.Rect.Add(image.Pt(gx, gy)), m.alpha, image.Point{}, ink)
+		}
+	}
+}
 
 // composite writes a glyph's coverage into img as the ink's level, keeping
 // the higher level where glyphs of the same ink touch.
 func composite(img *image.Paletted, dr image.Rectangle, mask *image.Alpha, mp image.Point, ink int) {
 	r := dr.Intersect(img.Rect)
 	first, last := inkIndex(ink, 1), inkIndex(ink, levels)
+	// The palette index of each coverage value, 0 for none.
+	var lut [256]uint8
+	for m := range lut {
+		if lv := (m*levels + 127) / 255; lv > 0 {
+			lut[m] = first + uint8(lv-1)
+		}
+	}
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		m := mask.Pix[(mp.Y+y-dr.Min.Y)*mask.Stride+mp.X+r.Min.X-dr.Min.X:]
 		row := img.Pix[y*img.Stride+r.Min.X : y*img.Stride+r.Max.X]
-		for x := range row {
-			lv := (int(m[x])*levels + 127) / 255
-			if lv == 0 {
+		m = m[:len(row)]
+		for x := 0; x < len(m); x++ {
+			// Most of a line's box is empty: skip it eight bytes at a time.
+			if x&7 == 0 && x+8 <= len(m) && binary.LittleEndian.Uint64(m[x:]) == 0 {
+				x += 7
 				continue
 			}
-			idx := first + uint8(lv-1)
+			c := m[x]
+			if c == 0 {
+				continue
+			}
+			idx := lut[c]
+			if idx == 0 {
+				continue
+			}
 			if cur := row[x]; cur < first || cur > last || cur < idx {
 				row[x] = idx
 			}
