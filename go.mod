@@ -16,6 +16,7 @@ require (
 	github.com/yuin/goldmark-meta v1.1.0
 	golang.org/x/image v0.48.0
 	golang.org/x/net v0.57.0
+	golang.org/x/sys v0.50.0
 	golang.org/x/text v0.44.0
 	gopkg.in/yaml.v2 v2.3.0
 	rsc.io/qr v0.2.0
@@ -26,5 +27,4 @@ require (
 	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 	github.com/mmcdole/goxpp/v2 v2.0.0 // indirect
 	github.com/tdewolff/parse/v2 v2.8.20 // indirect
-	golang.org/x/sys v0.50.0 // indirect
 )

@@ -6,13 +6,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/peeplcoach/folio/internal/build"
 	"github.com/peeplcoach/folio/internal/check"
 	"github.com/peeplcoach/folio/internal/output"
+	"github.com/peeplcoach/folio/internal/sitefs"
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -53,12 +53,18 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		outDir = filepath.Join(*src, outDir) // public/ belongs to the site, like content/
 	}
 
+	site, err := sitefs.Open(*src)
+	if err != nil {
+		fmt.Fprintf(stderr, "folio build: %v\n", err)
+		return exitFailed
+	}
+	defer site.Close()
 	stage, err := output.NewStaging(outDir, *src)
 	if err != nil {
 		fmt.Fprintf(stderr, "folio build: %v\n", err)
 		return exitFailed
 	}
-	b, err := build.New(os.DirFS(*src), build.Options{
+	b, err := build.New(site, build.Options{
 		Drafts: *drafts, Future: *future, Preview: *preview, BaseURL: *baseURL, Minify: *minify, Fingerprint: true,
 		CacheDir: cacheFolder(*src, *cacheDir),
 	})
@@ -90,7 +96,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitFailed
 	}
 	if *strict {
-		findings, _, _, err := offlineCheck(ctx, b, rec, os.DirFS(*src))
+		findings, _, _, err := offlineCheck(ctx, b, rec, site)
 		if err == nil && len(findings) > 0 {
 			for _, f := range findings {
 				fmt.Fprintf(stderr, "error: %s\n", prefixed(*src, f.Error()))
@@ -105,9 +111,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 	}
 	if err := stage.Commit(); err != nil {
-		stage.Discard()
-		fmt.Fprintf(stderr, "folio build: %v\n", err)
-		return exitFailed
+		var leftover *output.LeftoverError
+		if !errors.As(err, &leftover) {
+			stage.Discard()
+			fmt.Fprintf(stderr, "folio build: %v\n", err)
+			return exitFailed
+		}
+		fmt.Fprintf(stderr, "warning: %v\n", err)
 	}
 	for _, w := range report.Warnings {
 		fmt.Fprintf(stderr, "warning: %s\n", prefixed(*src, w.Error()))
@@ -145,17 +155,17 @@ func isFlagSet(fs *flag.FlagSet, name string) bool {
 	return set
 }
 
-// printErrors prints every problem of a failed build on its own line.
+// printErrors prints every problem of a failed build on its own line, each
+// cause once (see problemLines).
 func printErrors(w io.Writer, src string, err error) {
+	lines := problemLines(src, err)
+	for _, l := range lines {
+		fmt.Fprintf(w, "error: %s\n", l)
+	}
 	var be *build.Errors
 	if errors.As(err, &be) {
-		for _, e := range be.List {
-			fmt.Fprintf(w, "error: %s\n", prefixed(src, e.Error()))
-		}
-		fmt.Fprintf(w, "%d %s\n", len(be.List), plural(len(be.List), "error", "errors"))
-		return
+		fmt.Fprintf(w, "%d %s\n", len(lines), plural(len(lines), "error", "errors"))
 	}
-	fmt.Fprintf(w, "error: %v\n", err)
 }
 
 // prefixed makes a message's file path relative to the working directory, so

@@ -13,6 +13,7 @@ import (
 	"github.com/peeplcoach/folio/internal/build"
 	"github.com/peeplcoach/folio/internal/check"
 	"github.com/peeplcoach/folio/internal/content"
+	"github.com/peeplcoach/folio/internal/sitefs"
 )
 
 // linkCacheFile is where folio check keeps the results of external links,
@@ -37,7 +38,13 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	cache := cacheFolder(*src, *cacheDir)
-	b, err := build.New(os.DirFS(*src), build.Options{Drafts: *drafts, Future: *future, Fingerprint: true, CacheDir: cache})
+	site, err := sitefs.Open(*src)
+	if err != nil {
+		fmt.Fprintf(stderr, "folio check: %v\n", err)
+		return exitFailed
+	}
+	defer site.Close()
+	b, err := build.New(site, build.Options{Drafts: *drafts, Future: *future, Fingerprint: true, CacheDir: cache})
 	if err != nil {
 		fmt.Fprintf(stderr, "folio check: %v\n", err)
 		return exitFailed
@@ -52,7 +59,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	for _, w := range report.Warnings {
 		fmt.Fprintf(stderr, "warning: %s\n", prefixed(*src, w.Error()))
 	}
-	findings, idx, refs, err := offlineCheck(ctx, b, rec, os.DirFS(*src))
+	findings, idx, refs, err := offlineCheck(ctx, b, rec, site)
 	if err != nil {
 		printErrors(stderr, *src, err)
 		return exitFailed

@@ -41,7 +41,7 @@ func TestBuildHugoFlags(t *testing.T) {
 	dir := newSite(t, map[string]string{
 		"content/site.yaml":             "title: T\nbase_url: https://example.com/\nauthor: {name: A}\n",
 		"content/articles/draft.md":     "---\ntitle: Draft\ndate: 2024-01-01\ndraft: true\n---\nSoon.\n",
-		"content/articles/future.md":    "---\ntitle: Future\ndate: 2999-01-01\n---\nLater.\n",
+		"content/articles/future.md":    "---\ntitle: Future\ndate: 2199-01-01\n---\nLater.\n",
 		"content/articles/published.md": "---\ntitle: Published\ndate: 2024-01-02\n---\nNow.\n",
 	}, "")
 	out := filepath.Join(t.TempDir(), "out")

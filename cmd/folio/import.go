@@ -17,6 +17,7 @@ import (
 	_ "time/tzdata"
 
 	"github.com/peeplcoach/folio/internal/migrate"
+	"github.com/peeplcoach/folio/internal/sitefs"
 )
 
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -58,7 +59,15 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	_, siteErr := os.Stat(filepath.Join(*src, "content", "site.yaml"))
 	start := time.Now()
-	res, err := convert(os.DirFS(oldDir), migrate.Options{Language: *language, Now: time.Now(), SiteYAML: siteErr == nil})
+	// The old site is read through os.Root too: a symbolic link in it that
+	// leads outside (to /etc/passwd) must not be copied into this site.
+	old, err := sitefs.Open(oldDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "folio import: %v\n", err)
+		return exitFailed
+	}
+	defer old.Close()
+	res, err := convert(old, migrate.Options{Language: *language, Now: time.Now(), SiteYAML: siteErr == nil})
 	if err != nil {
 		fmt.Fprintf(stderr, "folio import: %s: %v\n", oldDir, err)
 		return exitFailed

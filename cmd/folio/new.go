@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/peeplcoach/folio/internal/check"
 	"github.com/peeplcoach/folio/internal/content"
+	"github.com/peeplcoach/folio/internal/sitefs"
 	"github.com/peeplcoach/folio/internal/slug"
 )
 
@@ -101,7 +103,7 @@ func newAtPath(src, arg string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "folio new: %s already exists as %s: choose another name\n", place.Slug, other)
 		return exitFailed
 	}
-	if err := writeNew(path, body); err != nil {
+	if err := writeNew(src, rel, body); err != nil {
 		fmt.Fprintf(stderr, "folio new: %v\n", err)
 		return exitFailed
 	}
@@ -127,54 +129,61 @@ func articleText(title string, now time.Time) string {
 		strconv.Quote(title), now.Format("2006-01-02"), check.PlaceholderIntro, check.PlaceholderHeading, check.PlaceholderTask)
 }
 
-// writeNew writes a new file; O_EXCL makes the check that it does not exist
-// and the creation one step.
-func writeNew(path, body string) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("create %s: %w", filepath.Dir(path), err)
+// writeNew writes a new file at rel (slash-separated, relative to the site
+// folder src). O_EXCL makes the check that it does not exist and the
+// creation one step. It writes through the site's os.Root, so that a folder
+// on the way that is a symbolic link to somewhere else cannot send the file
+// outside the site.
+func writeNew(src, rel, body string) error {
+	site, err := sitefs.Open(src)
+	if err != nil {
+		return err
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	defer site.Close()
+	root := site.Root()
+	show := filepath.Join(src, filepath.FromSlash(rel))
+	if err := root.MkdirAll(path.Dir(rel), 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", filepath.Dir(show), explainRoot(err))
+	}
+	f, err := root.OpenFile(rel, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("%s already exists: choose another name, or edit it", path)
+		return fmt.Errorf("%s already exists: choose another name, or edit it", show)
 	}
 	if err != nil {
-		return fmt.Errorf("create %s: %w", path, err)
+		return fmt.Errorf("create %s: %w", show, explainRoot(err))
 	}
 	if _, err := f.WriteString(body); err != nil {
 		f.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", show, err)
 	}
 	if err := f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", show, err)
 	}
 	return nil
 }
 
+// explainRoot says in words that a path led outside the site folder.
+func explainRoot(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Err.Error() == "path escapes from parent" {
+		return errors.New("a symbolic link on the way leads outside the site folder: folio writes only inside it")
+	}
+	return err
+}
+
 // newArticle writes the file of a new draft article and returns its path. It
-// never replaces a file: O_EXCL makes the check and the creation one step.
+// never replaces a file.
 func newArticle(src, title, s string, now time.Time) (string, error) {
-	dir := filepath.Join(src, "content", "articles")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("create %s: %w", dir, err)
+	dir := path.Join("content", "articles")
+	if _, err := os.Stat(filepath.Join(src, filepath.FromSlash(dir), s, "index.md")); err == nil {
+		return "", fmt.Errorf("%s already exists as a bundle: choose another title", filepath.Join(src, filepath.FromSlash(dir), s))
 	}
-	path := filepath.Join(dir, s+".md")
-	if _, err := os.Stat(filepath.Join(dir, s, "index.md")); err == nil {
-		return "", fmt.Errorf("%s already exists as a bundle: choose another title", filepath.Join(dir, s))
+	rel := path.Join(dir, s+".md")
+	if err := writeNew(src, rel, articleText(title, now)); err != nil {
+		if strings.Contains(err.Error(), "already exists") {
+			return "", fmt.Errorf("%s already exists: choose another title, or edit it", filepath.Join(src, filepath.FromSlash(rel)))
+		}
+		return "", err
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if errors.Is(err, fs.ErrExist) {
-		return "", fmt.Errorf("%s already exists: choose another title, or edit it", path)
-	}
-	if err != nil {
-		return "", fmt.Errorf("create %s: %w", path, err)
-	}
-	body := articleText(title, now)
-	if _, err := f.WriteString(body); err != nil {
-		f.Close()
-		return "", fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return "", fmt.Errorf("write %s: %w", path, err)
-	}
-	return path, nil
+	return filepath.Join(src, filepath.FromSlash(rel)), nil
 }

@@ -325,7 +325,7 @@ func TestLocaleYearAndShare(t *testing.T) {
 func TestPreviewBuild(t *testing.T) {
 	dir := publishSite(t)
 	writeFile(t, filepath.Join(dir, "content", "articles", "draft.md"), "---\ntitle: A Draft\ndate: 2025-03-05\ndraft: true\ntopics: [Trust]\nsummary: Not yet.\n---\n\nSoon.\n")
-	writeFile(t, filepath.Join(dir, "content", "articles", "later.md"), "---\ntitle: Later\ndate: 2999-01-01\ntopics: [Trust]\nsummary: Scheduled.\n---\n\nLater.\n")
+	writeFile(t, filepath.Join(dir, "content", "articles", "later.md"), "---\ntitle: Later\ndate: 2199-01-01\ntopics: [Trust]\nsummary: Scheduled.\n---\n\nLater.\n")
 	code, _, errs := folio(t, "build", "--src", dir, "--preview", "--drafts", "--future", "--base-url", "https://deploy-preview-7--site.netlify.app")
 	if code != 0 {
 		t.Fatalf("build: exit %d: %s", code, errs)
@@ -379,14 +379,14 @@ func TestPreviewBuild(t *testing.T) {
 // will publish it; drafts are not scheduled.
 func TestNextScheduled(t *testing.T) {
 	dir := publishSite(t)
-	writeFile(t, filepath.Join(dir, "content", "articles", "later.md"), "---\ntitle: Later\ndate: 2999-01-02T09:30:00Z\ntopics: [Trust]\nsummary: Later.\n---\n\nLater.\n")
-	writeFile(t, filepath.Join(dir, "content", "articles", "much-later.md"), "---\ntitle: Much Later\ndate: 2999-06-01\ntopics: [Trust]\nsummary: Much later.\n---\n\nText.\n")
-	writeFile(t, filepath.Join(dir, "content", "articles", "draft.md"), "---\ntitle: Draft\ndate: 2998-01-01\ndraft: true\ntopics: [Trust]\nsummary: A draft.\n---\n\nText.\n")
+	writeFile(t, filepath.Join(dir, "content", "articles", "later.md"), "---\ntitle: Later\ndate: 2199-01-02T09:30:00Z\ntopics: [Trust]\nsummary: Later.\n---\n\nLater.\n")
+	writeFile(t, filepath.Join(dir, "content", "articles", "much-later.md"), "---\ntitle: Much Later\ndate: 2199-06-01\ntopics: [Trust]\nsummary: Much later.\n---\n\nText.\n")
+	writeFile(t, filepath.Join(dir, "content", "articles", "draft.md"), "---\ntitle: Draft\ndate: 2198-01-01\ndraft: true\ntopics: [Trust]\nsummary: A draft.\n---\n\nText.\n")
 	code, out, errs := folio(t, "build", "--src", dir)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	want := `folio: next scheduled article: "Later" on 2999-01-02 09:30 UTC (` + filepath.Join(dir, "content", "articles", "later.md") + `)`
+	want := `folio: next scheduled article: "Later" on 2199-01-02 09:30 UTC (` + filepath.Join(dir, "content", "articles", "later.md") + `)`
 	if !strings.Contains(out, want) {
 		t.Errorf("build output lacks\n  %s\ngot:\n%s", want, out)
 	}
@@ -406,7 +406,7 @@ func TestNextScheduled(t *testing.T) {
 // spreadsheet would.
 func TestSnippetsPresets(t *testing.T) {
 	dir := publishSite(t)
-	writeFile(t, filepath.Join(dir, "content", "articles", "later.md"), "---\ntitle: Later\ndate: 2999-01-02T09:30:00Z\ntopics: [Trust, Feedback, Hiring]\nsummary: Later.\n---\n\nIs later better?\n")
+	writeFile(t, filepath.Join(dir, "content", "articles", "later.md"), "---\ntitle: Later\ndate: 2199-01-02T09:30:00Z\ntopics: [Trust, Feedback, Hiring]\nsummary: Later.\n---\n\nIs later better?\n")
 	code, out, errs := folio(t, "snippets", "--src", dir, "--future", "--preset", "buffer")
 	if code != 0 {
 		t.Fatalf("buffer: exit %d: %s", code, errs)
@@ -430,7 +430,7 @@ func TestSnippetsPresets(t *testing.T) {
 		}
 		wantTime := ""
 		if r.Slug == "later" {
-			wantTime = "2999-01-02 09:30"
+			wantTime = "2199-01-02 09:30"
 		}
 		if row[3] != wantTime {
 			t.Errorf("Buffer row %d (%s): Posting Time %q, want %q", i, r.Slug, row[3], wantTime)
@@ -448,7 +448,7 @@ func TestSnippetsPresets(t *testing.T) {
 	if len(rows) != len(records) || len(rows[0]) != 3 {
 		t.Fatalf("Hootsuite: %d rows of %d columns, want %d of 3, no header", len(rows), len(rows[0]), len(records))
 	}
-	if rows[0][0] != "02/01/2999 09:30" || rows[0][1] != records[0].ContentText || rows[0][2] != "" {
+	if rows[0][0] != "02/01/2199 09:30" || rows[0][1] != records[0].ContentText || rows[0][2] != "" {
 		t.Errorf("Hootsuite row 0 = %q", rows[0])
 	}
 	if rows[1][0] != "" || !strings.Contains(errs, "hootsuite needs a future date on every row: fill in the date of alpha, beta") {

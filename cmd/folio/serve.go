@@ -5,14 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/peeplcoach/folio/internal/build"
 	"github.com/peeplcoach/folio/internal/output"
 	"github.com/peeplcoach/folio/internal/serve"
+	"github.com/peeplcoach/folio/internal/sitefs"
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -50,7 +51,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "folio serve: --port %d is not a port\n", *port)
 		return exitUsage
 	}
-	if _, err := os.Stat(filepath.Join(*src, "content")); err != nil {
+	site, err := sitefs.Open(*src)
+	if err != nil {
+		fmt.Fprintf(stderr, "folio serve: %v\n", err)
+		return exitFailed
+	}
+	defer site.Close()
+	if _, err := site.Stat("content"); err != nil {
 		fmt.Fprintf(stderr, "folio serve: %s has no content/ folder: run folio serve in the site's folder, or give --src\n", *src)
 		return exitFailed
 	}
@@ -65,7 +72,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	defer os.RemoveAll(out)
 
-	b, err := build.New(os.DirFS(*src), build.Options{
+	b, err := build.New(site, build.Options{
 		Drafts: *drafts, Future: *future, Minify: *minify, Serve: true, BaseURL: *baseURL,
 		CacheDir: cacheFolder(*src, *cacheDir),
 	})
@@ -82,7 +89,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		Bind:      *bind,
 		Port:      *port,
 		Log:       stdout,
-		Netlify:   netlifyFile(*src),
+		Site:      site,
+		Netlify:   netlifyFile(site),
 		Open:      *open,
 		Files:     b.ArtifactFile,
 	}
@@ -106,7 +114,7 @@ func rebuilder(b *build.Builder, out *output.Folder) serve.RebuildFunc {
 			rep, err = b.Rebuild(ctx, out, changed)
 		}
 		if err != nil {
-			return serve.Result{}, err
+			return serve.Result{}, summarized(".", err) // paths as the build reports them
 		}
 		summary := fmt.Sprintf("%d of %d pages rendered, %d %s written in %s", rep.Rendered, rep.Pages, rep.Written, plural(rep.Written, "file", "files"), time.Since(start).Round(100*time.Microsecond))
 		if rep.Removed > 0 {
@@ -141,11 +149,11 @@ func previewParent() string {
 	return ""
 }
 
-// netlifyFile returns the site's netlify.toml, or "" when it has none.
-func netlifyFile(src string) string {
-	p := filepath.Join(src, "netlify.toml")
-	if _, err := os.Stat(p); err != nil {
+// netlifyFile returns the name of the site's netlify.toml, or "" when it
+// has none.
+func netlifyFile(site fs.FS) string {
+	if _, err := fs.Stat(site, "netlify.toml"); errors.Is(err, fs.ErrNotExist) {
 		return ""
 	}
-	return p
+	return "netlify.toml" // any other problem is reported when serve reads it
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/peeplcoach/folio/internal/build"
 	"github.com/peeplcoach/folio/internal/check"
 	"github.com/peeplcoach/folio/internal/content"
+	"github.com/peeplcoach/folio/internal/sitefs"
 	"github.com/peeplcoach/folio/internal/slug"
 	"github.com/peeplcoach/folio/internal/social"
 )
@@ -63,7 +64,13 @@ func runSnippets(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		sinceDate = t
 	}
 
-	b, err := build.New(os.DirFS(*src), build.Options{Drafts: *drafts, Future: *future})
+	site, err := sitefs.Open(*src)
+	if err != nil {
+		fmt.Fprintf(stderr, "folio snippets: %v\n", err)
+		return exitFailed
+	}
+	defer site.Close()
+	b, err := build.New(site, build.Options{Drafts: *drafts, Future: *future})
 	if err != nil {
 		fmt.Fprintf(stderr, "folio snippets: %v\n", err)
 		return exitFailed
@@ -77,7 +84,7 @@ func runSnippets(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		fmt.Fprintf(stderr, "warning: %s\n", prefixed(*src, w.Error()))
 	}
 	// folio new's introduction would be the first line of a post.
-	for _, w := range check.Placeholders(idx, os.DirFS(*src)) {
+	for _, w := range check.Placeholders(idx, site) {
 		fmt.Fprintf(stderr, "warning: %s\n", prefixed(*src, w.Error()))
 	}
 	posts, err := build.LinkedInPosts(idx)

@@ -206,7 +206,14 @@ func (e *Errors) Error() string {
 // Unwrap returns the problems, for errors.As.
 func (e *Errors) Unwrap() []error { return e.List }
 
-func (b *Builder) run(ctx context.Context, sink Sink, changed []string) (*Report, error) {
+func (b *Builder) run(ctx context.Context, sink Sink, changed []string) (_ *Report, err error) {
+	defer func() {
+		if err != nil {
+			// The last good plan no longer describes the files: a quick
+			// rebuild from it would miss this build's errors (FuzzRebuild).
+			b.lastPlan = nil
+		}
+	}()
 	start := time.Now()
 	r := &Report{}
 	phase := func(name string, t0 time.Time) {

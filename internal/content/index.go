@@ -124,6 +124,8 @@ func NewIndex(site *Site, pages []*Page, opts IndexOptions, prev *Index) (*Index
 	idx.groupTopics()
 	idx.groupSeries(&probs)
 	idx.collectRedirects(&probs)
+	checkCollisions(idx, &probs) // see limits.go
+	checkSize(idx, &probs)
 	idx.relate(prev)
 	return idx, probs
 }

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -194,6 +193,7 @@ func NewPage(p string, place Place, doc *markdown.Doc) (*Page, Problems) {
 	if pg.Kind == KindPage && (len(pg.TopicNames) > 0 || pg.SeriesName != "") {
 		probs.warnf(p, 1, "topics and series apply to articles only; this standalone page is not listed under them")
 	}
+	checkPage(pg, doc.FrontMatter, &probs) // limits, dates and invisible characters: limits.go
 	for _, t := range pg.TopicNames {
 		if slug.Make(t) == "" {
 			probs.errorf(p, pg.Line("topics"), "topic %q has no letters or digits to make a URL from", t)
@@ -232,23 +232,8 @@ func NewPage(p string, place Place, doc *markdown.Doc) (*Page, Problems) {
 	return pg, probs
 }
 
-// cleanAlias turns an old URL into a site path: "/old/path/".
-func cleanAlias(a string) (string, error) {
-	a = strings.TrimSpace(a)
-	if strings.Contains(a, "://") {
-		return "", fmt.Errorf("write the path only (/old-post/), not a full URL")
-	}
-	if strings.ContainsAny(a, " \t?#") {
-		return "", fmt.Errorf("must be a path without spaces, query or fragment")
-	}
-	if !strings.HasPrefix(a, "/") {
-		a = "/" + a
-	}
-	if a == "/" {
-		return "", fmt.Errorf("cannot redirect the home page")
-	}
-	return a, nil
-}
+// cleanAlias turns an old URL into a site path: "/old/path/" (see checkAlias).
+func cleanAlias(a string) (string, error) { return checkAlias(a) }
 
 // Truncate shortens s to at most n characters, at a word boundary, with an ellipsis.
 func Truncate(s string, n int) string {

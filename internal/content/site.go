@@ -145,5 +145,6 @@ func ParseSite(conv *markdown.Converter, src []byte) (*Site, Problems) {
 		img.unknown(true)
 	}
 	f.unknown(true)
+	checkSite(s, &probs) // limits.go
 	return s, probs
 }

@@ -256,6 +256,9 @@ func (c *Converter) Convert(src []byte) (*Doc, error) {
 // behind its images.
 func (c *Converter) ConvertWith(src []byte, opts DocOptions) (*Doc, error) {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	if err := checkSource(src); err != nil {
+		return nil, err // see strict.go
+	}
 	fm, other, err := scanOtherFrontMatter(src)
 	if err != nil {
 		return nil, err

@@ -6,8 +6,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Folder writes files under a directory. It is safe for concurrent use: workers
@@ -15,6 +17,14 @@ import (
 type Folder struct {
 	dir  string
 	dirs sync.Map // directories known to exist, to save a MkdirAll per file
+	// files holds the paths written and not removed since, for the
+	// manifest (see ManifestName).
+	files sync.Map
+	// broken is the first error that says the disk itself cannot take more
+	// (full, over quota, read-only, failing): every later write returns it
+	// at once instead of trying, so a full disk makes one cause, not one
+	// failed write per file.
+	broken atomic.Pointer[error]
 }
 
 // OpenFolder returns a Folder writing under dir, which must exist.
@@ -33,9 +43,38 @@ func (f *Folder) WriteFile(rel string, data []byte) error {
 		return err
 	}
 	if err := os.WriteFile(full, data, 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", rel, err)
+		return f.failed("write", rel, err)
+	}
+	f.files.Store(rel, true)
+	return nil
+}
+
+// failed records a write error and returns it wrapped: a disk that cannot
+// take more stops all further writes.
+func (f *Folder) failed(op, rel string, err error) error {
+	if diskError(err) {
+		f.broken.CompareAndSwap(nil, &err)
+	}
+	return fmt.Errorf("%s %s: %w", op, rel, err)
+}
+
+// check returns the error that stopped all writes, if there was one.
+func (f *Folder) check(op, rel string) error {
+	if p := f.broken.Load(); p != nil {
+		return fmt.Errorf("%s %s: %w", op, rel, *p)
 	}
 	return nil
+}
+
+// Files returns the paths written and not removed since, sorted.
+func (f *Folder) Files() []string {
+	var list []string
+	f.files.Range(func(k, _ any) bool {
+		list = append(list, k.(string))
+		return true
+	})
+	sort.Strings(list)
+	return list
 }
 
 // LinkFile puts the file at src (outside the folder, such as a cache entry) at
@@ -45,6 +84,13 @@ func (f *Folder) LinkFile(rel, src string) error {
 	full, err := f.path(rel)
 	if err != nil {
 		return err
+	}
+	// A hard link to a symbolic link would publish the link, and whatever
+	// it points to: a cache entry planted as a link to /etc/passwd.
+	if info, err := os.Lstat(src); err != nil {
+		return fmt.Errorf("link %s: %w", rel, err)
+	} else if !info.Mode().IsRegular() {
+		return fmt.Errorf("link %s: %s is not a regular file", rel, src)
 	}
 	if err := f.mkdirs(filepath.Dir(full)); err != nil {
 		return err
@@ -56,6 +102,7 @@ func (f *Folder) LinkFile(rel, src string) error {
 		err = os.Link(src, full)
 	}
 	if err == nil {
+		f.files.Store(rel, true)
 		return nil
 	}
 	data, err := os.ReadFile(src)
@@ -74,6 +121,7 @@ func (f *Folder) RemoveFile(rel string) error {
 	if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("remove %s: %w", rel, err)
 	}
+	f.files.Delete(rel)
 	for dir := filepath.Dir(full); dir != f.dir && strings.HasPrefix(dir, f.dir); dir = filepath.Dir(dir) {
 		if os.Remove(dir) != nil {
 			break // not empty
@@ -84,8 +132,11 @@ func (f *Folder) RemoveFile(rel string) error {
 }
 
 func (f *Folder) path(rel string) (string, error) {
-	if !fs.ValidPath(rel) || rel == "." {
+	if !fs.ValidPath(rel) || rel == "." || rel == ManifestName {
 		return "", fmt.Errorf("write %q: not a valid output path", rel)
+	}
+	if err := f.check("write", rel); err != nil {
+		return "", err
 	}
 	return filepath.Join(f.dir, filepath.FromSlash(rel)), nil
 }
@@ -104,7 +155,8 @@ func (f *Folder) mkdirs(dir string) error {
 		err = nil
 	}
 	if err != nil {
-		return fmt.Errorf("create folder %s: %w", dir, err)
+		rel, _ := filepath.Rel(f.dir, dir)
+		return f.failed("create folder", filepath.ToSlash(rel), err)
 	}
 	f.dirs.Store(dir, true)
 	return nil

@@ -66,10 +66,24 @@ func read(t *testing.T, p string) string {
 	return string(data)
 }
 
+// folioOutput writes files as a previous build would have: with a manifest
+// listing them.
+func folioOutput(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	write(t, dir, files)
+	var list []string
+	for p := range files {
+		list = append(list, p)
+	}
+	if err := writeManifest(dir, false, list); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestStagingCommitReplacesTheOutput(t *testing.T) {
 	root := t.TempDir()
 	out := filepath.Join(root, "public")
-	write(t, out, map[string]string{"index.html": "old", "stale/index.html": "gone soon"})
+	folioOutput(t, out, map[string]string{"index.html": "old", "stale/index.html": "gone soon"})
 	s, err := NewStaging(out, filepath.Join(root, "site"))
 	if err != nil {
 		t.Fatal(err)
@@ -106,7 +120,7 @@ func TestStagingCommitReplacesTheOutput(t *testing.T) {
 func TestStagingDiscardKeepsTheOutput(t *testing.T) {
 	root := t.TempDir()
 	out := filepath.Join(root, "public")
-	write(t, out, map[string]string{"index.html": "old"})
+	folioOutput(t, out, map[string]string{"index.html": "old"})
 	s, err := NewStaging(out, filepath.Join(root, "site"))
 	if err != nil {
 		t.Fatal(err)

@@ -43,6 +43,16 @@ type Templates struct {
 	plain *Templates
 
 	cached sync.Map // partialCached's outputs: cacheKey → template.HTML
+
+	// execs are the copies of the sets that pages execute (see exec.go):
+	// the sets above are only ever cloned.
+	execs executors
+	// hooked names the partials that count themselves on the stack (see
+	// hookRecursion), so that partial does not count them twice.
+	hooked map[string]bool
+	// sites holds where each template calls another ("file:line:col" by
+	// caller and callee), for errors of the depth limit.
+	sites map[[2]string]string
 }
 
 // LoadOptions configure Load.
@@ -108,11 +118,17 @@ func readLayouts(fsys fs.FS) (map[string]string, error) {
 		}
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			return err
+			// A layout that cannot be read is a problem at its path, not
+			// of the folder (a symbolic link outside the site, say).
+			return &LayoutError{Path: "layouts/" + p, Msg: unwrapPath(err).Error()}
 		}
 		files[p] = string(data)
 		return nil
 	})
+	var le *LayoutError
+	if errors.As(err, &le) {
+		return nil, le
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read layouts: %w", err)
 	}
@@ -125,7 +141,7 @@ func parse(files map[string]string) (*Templates, error) {
 		return nil, &LayoutError{Path: "layouts/baseof.html", Msg: "missing: every site needs a base layout"}
 	}
 	t := &Templates{byKind: map[string]*template.Template{}, entry: map[string]string{}}
-	fm := template.FuncMap{"partial": t.partial, "partialCached": t.partialCached}
+	fm := placeholderFuncs()
 	for name, fn := range funcs {
 		fm[name] = fn
 	}
@@ -156,10 +172,61 @@ func parse(files map[string]string) (*Templates, error) {
 	if len(errs) > 0 {
 		return nil, joinErrors(errs)
 	}
-	// Every kind is cloned above; html/template forbids cloning a set once it
-	// has run, so base is only executed from here on.
 	t.partials = base
+	// Calls to templates that do not exist fail at load, at their line,
+	// whichever page would run them first.
+	sets := append([]*template.Template{base}, t.layoutSets()...)
+	for _, set := range sets {
+		errs = append(errs, checkCalls(set, base, t.partialName)...)
+	}
+	if len(errs) > 0 {
+		return nil, joinErrors(dedupe(errs))
+	}
+	t.sites = map[[2]string]string{}
+	for i, set := range sets {
+		for _, c := range calls(set, t.partialName) {
+			if _, ok := t.sites[[2]string{c.from, c.to}]; !ok {
+				t.sites[[2]string{c.from, c.to}] = c.at
+			}
+		}
+		hooked, err := hookRecursion(set, t.partialName)
+		if err != nil {
+			return nil, err
+		}
+		if i == 0 {
+			t.hooked = hooked // partials run in base's copies
+		}
+	}
+	// None of these sets is executed: executors clone them (see exec.go).
 	return t, nil
+}
+
+// layoutSets returns the set of every layout file, by name.
+func (t *Templates) layoutSets() []*template.Template {
+	names := make([]string, 0, len(t.layouts))
+	for name := range t.layouts {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	sets := make([]*template.Template, len(names))
+	for i, name := range names {
+		sets[i] = t.layouts[name].set
+	}
+	return sets
+}
+
+// dedupe drops repeated errors: a partial's error is found in every set
+// that holds the partial.
+func dedupe(errs []error) []error {
+	seen := map[string]bool{}
+	out := errs[:0]
+	for _, e := range errs {
+		if !seen[e.Error()] {
+			seen[e.Error()] = true
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // cardPartial renders an article as lists show it.
@@ -179,14 +246,31 @@ func (t *Templates) RenderCard(c *Card) error {
 }
 
 func (t *Templates) renderCard(c *Card) error {
-	buf := bufPool.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer bufPool.Put(buf)
-	if err := t.partials.ExecuteTemplate(buf, cardPartial, c); err != nil {
-		return layoutError(err)
+	return t.run(cardPartial, "the card of "+c.URL, func(e *executor) error {
+		set, err := e.partialSet()
+		if err != nil {
+			return err
+		}
+		buf := bufPool.Get().(*bytes.Buffer)
+		buf.Reset()
+		defer bufPool.Put(buf)
+		if err := e.execute(set, buf, cardPartial, cardPartial, c); err != nil {
+			return executionError(err, t.sites)
+		}
+		c.HTML = template.HTML(buf.String())
+		return nil
+	})
+}
+
+// executionError is layoutError, but an error of the depth limit is
+// reported once at the call that went too deep (found in sites, see
+// callSites), with the chain of templates.
+func executionError(err error, sites map[[2]string]string) error {
+	var de *DepthError
+	if errors.As(err, &de) {
+		return depthError(err, de, sites)
 	}
-	c.HTML = template.HTML(buf.String())
-	return nil
+	return layoutError(err)
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
@@ -200,68 +284,45 @@ func (t *Templates) Execute(kind string, v *View) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// ExecuteTo renders one page of the given kind into w.
+// ExecuteTo renders one page of the given kind into w. A template that
+// panics, or calls deeper than MaxDepth, is an error naming the layout.
 func (t *Templates) ExecuteTo(w io.Writer, kind string, v *View) error {
 	set, entry, err := t.layoutFor(kind, v)
 	if err != nil {
 		return err
 	}
-	if err := set.ExecuteTemplate(w, entry, v); err != nil {
-		if t.plain != nil {
-			// Report the error with the lines of the layouts as written.
-			if perr := t.plain.ExecuteTo(io.Discard, kind, v); perr != nil {
-				return perr
-			}
-		}
-		return layoutError(err)
+	what := "a " + kind + " page"
+	if v != nil && v.URL != "" {
+		what = "the page " + v.URL
 	}
-	return nil
+	shown := kind + ".html"
+	if v != nil && v.Layout != "" {
+		shown = v.Layout
+	}
+	err = t.run(shown, what, func(e *executor) error {
+		copied, err := e.clone(set)
+		if err != nil {
+			return err
+		}
+		if err := e.execute(copied, w, entry, shown, v); err != nil {
+			return executionError(err, t.sites)
+		}
+		return nil
+	})
+	if err != nil && t.plain != nil {
+		// Report the error with the lines of the layouts as written.
+		if perr := t.plain.ExecuteTo(io.Discard, kind, v); perr != nil {
+			return perr
+		}
+	}
+	return err
 }
 
 // Minified reports whether the templates were parsed from minified sources,
 // so that pages need no minifying of their own.
 func (t *Templates) Minified() bool { return t.plain != nil }
 
-// partial renders a partial and returns its HTML, so a template can keep it
-// in a variable and show it twice without rendering it twice:
-// {{ $box := partial "partials/checklist-box.html" . }}.
-func (t *Templates) partial(name string, data any) (template.HTML, error) {
-	buf := bufPool.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer bufPool.Put(buf)
-	if err := t.partials.ExecuteTemplate(buf, t.partialName(name), data); err != nil {
-		return "", err
-	}
-	return template.HTML(buf.String()), nil
-}
-
-// partialCached renders a partial once per build for each distinct set of
-// variants and reuses the output: {{ partialCached "partials/footer.html" . }}
-// renders the footer once for the whole site; {{ partialCached
-// "partials/header.html" . .Kind .NavCurrent }} once per kind and current
-// navigation entry. The variants must say everything the partial's output
-// depends on besides the site, or pages would show another page's partial.
-func (t *Templates) partialCached(name string, data any, variants ...any) (template.HTML, error) {
-	var site uint64
-	if v, ok := data.(*View); ok && v.Site != nil {
-		site = v.Site.cachedKey()
-	}
-	key := fmt.Sprint(name, "\x00", site, "\x00", variants)
-	if html, ok := t.cached.Load(key); ok {
-		return html.(template.HTML), nil
-	}
-	buf := bufPool.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer bufPool.Put(buf)
-	if err := t.partials.ExecuteTemplate(buf, t.partialName(name), data); err != nil {
-		return "", err
-	}
-	html := template.HTML(buf.String())
-	t.cached.Store(key, html)
-	return html, nil
-}
-
-var templateErr = regexp.MustCompile(`^(?:html/)?template: ([^:]+):(\d+)(?::\d+)?: (.*)$`)
+var templateErr = regexp.MustCompile(`^(?:html/)?template: ?([^:]+):(\d+)(?::\d+)?: (.*)$`)
 
 // layoutError turns a text/template or html/template error into a *LayoutError
 // naming the layout file and line.
@@ -278,6 +339,16 @@ func layoutError(err error) error {
 		}
 	}
 	return &LayoutError{Path: "layouts", Msg: msg}
+}
+
+// unwrapPath drops an fs.PathError's operation and path, which a
+// LayoutError names itself.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 func joinErrors(errs []error) error {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path/filepath"
 	"strings"
 )
@@ -61,8 +62,13 @@ type Config struct {
 	// Log receives one line per rebuild, the URL, and warnings; nil discards.
 	Log io.Writer
 	// Netlify is the path of a netlify.toml whose [[headers]] and
-	// [[redirects]] are applied; "" applies none.
+	// [[redirects]] are applied; "" applies none. With Site set, it is a
+	// slash-separated name read from Site.
 	Netlify string
+	// Site, when set, is the site folder as folio reads it (see package
+	// sitefs): netlify.toml is read through it, so that a symbolic link
+	// cannot bring in a file from outside the site.
+	Site fs.FS
 	// Open opens the preview in the default browser once it is ready.
 	Open bool
 	// Files, when set, finds files that the output folder lacks, by URL path:

@@ -115,7 +115,12 @@ func (s *handler) serveFile(w http.ResponseWriter, r *http.Request, root *os.Roo
 		s.notFound(w, r, root)
 		return
 	}
-	ctype := contentType(name)
+	// A Content-Type of the netlify.toml rules (application/atom+xml for
+	// the feed) wins over the type of the extension, as on Netlify.
+	ctype := w.Header().Get("Content-Type")
+	if ctype == "" {
+		ctype = contentType(name)
+	}
 	if ctype == "" {
 		var head [512]byte
 		n, _ := io.ReadFull(f, head[:])
@@ -126,7 +131,7 @@ func (s *handler) serveFile(w http.ResponseWriter, r *http.Request, root *os.Roo
 		}
 	}
 	w.Header().Set("Content-Type", ctype)
-	if isHTML(name) {
+	if isHTML(name) && strings.HasPrefix(ctype, "text/html") {
 		page, err := readAll(f, info.Size())
 		if err != nil {
 			http.Error(w, "cannot read file", http.StatusInternalServerError)

@@ -3,6 +3,8 @@ package serve
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"maps"
 	"net/http"
 	"os"
 	"regexp"
@@ -22,7 +24,7 @@ type netlifyRules struct {
 
 // headerRule sets values on every response whose path matches.
 type headerRule struct {
-	pattern pathPattern
+	pattern *regexp.Regexp // see headerFor
 	values  http.Header
 }
 
@@ -52,14 +54,21 @@ type netlifyFile struct {
 	} `toml:"redirects"`
 }
 
-// loadNetlify reads the rules of the netlify.toml at path; an empty path
-// means no rules. Rules the preview cannot honour (conditions on country,
-// role or query, proxies to other hosts) are skipped with a warning each.
-func loadNetlify(path string) (netlifyRules, []string, error) {
+// loadNetlify reads the rules of the netlify.toml at path, from site when it
+// is set; an empty path means no rules. Rules the preview cannot honour
+// (conditions on country, role or query, proxies to other hosts) are skipped
+// with a warning each.
+func loadNetlify(site fs.FS, path string) (netlifyRules, []string, error) {
 	if path == "" {
 		return netlifyRules{}, nil, nil
 	}
-	data, err := os.ReadFile(path)
+	var data []byte
+	var err error
+	if site != nil {
+		data, err = fs.ReadFile(site, path)
+	} else {
+		data, err = os.ReadFile(path)
+	}
 	if err != nil {
 		return netlifyRules{}, nil, fmt.Errorf("read netlify config: %w", err)
 	}
@@ -79,16 +88,21 @@ func parseNetlify(data []byte) (netlifyRules, []string, error) {
 	var rules netlifyRules
 	var warnings, errs []string
 	for i, h := range f.Headers {
-		p, err := compilePattern(h.For, true)
+		p, err := headerFor(h.For)
 		if err != nil {
 			errs = append(errs, fmt.Sprintf("[[headers]] #%d: %v", i+1, err))
 			continue
 		}
 		values := http.Header{}
-		for name, v := range h.Values {
+		for _, name := range slices.Sorted(maps.Keys(h.Values)) {
+			v := h.Values[name]
 			value, err := headerValue(v)
 			if err != nil {
 				errs = append(errs, fmt.Sprintf("[[headers]] #%d %s: %v", i+1, name, err))
+				continue
+			}
+			if ignoredHeaders[http.CanonicalHeaderKey(strings.TrimSpace(name))] {
+				warnings = append(warnings, fmt.Sprintf("netlify.toml [[headers]] for %q: Netlify ignores %s in custom headers, and so does the preview", h.For, strings.TrimSpace(name)))
 				continue
 			}
 			values.Set(strings.TrimSpace(name), value)
@@ -134,9 +148,10 @@ func parseNetlify(data []byte) (netlifyRules, []string, error) {
 	return rules, warnings, nil
 }
 
-// headerValue normalises a header value as Netlify does: a list is joined
-// with ", "; a string, often written over several lines, has its line breaks
-// folded to spaces and its comma-separated items joined with ", ".
+// headerValue normalises a header value as Netlify's headers parser does: a
+// list is joined with ", ", each item trimmed; a string is trimmed and the
+// spaces around its commas become ", ". Line breaks, which a value written
+// over several lines holds and HTTP cannot carry, become single spaces.
 func headerValue(v any) (string, error) {
 	switch v := v.(type) {
 	case string:
@@ -157,13 +172,11 @@ func headerValue(v any) (string, error) {
 }
 
 func foldValue(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	parts := strings.Split(s, ",")
-	for i, p := range parts {
-		parts[i] = strings.TrimSpace(p)
-	}
-	return strings.Join(parts, ", ")
+	return commaSpaces.ReplaceAllString(strings.Join(strings.Fields(s), " "), ", ")
 }
+
+// commaSpaces is Netlify's MULTIPLE_VALUES_REGEXP.
+var commaSpaces = regexp.MustCompile(`\s*,\s*`)
 
 // isRedirect reports whether a rule status sends the browser elsewhere
 // rather than rewriting.
@@ -173,7 +186,7 @@ func isRedirect(status int) bool { return status >= 300 && status < 400 }
 // earlier one for the same header, as on Netlify.
 func (n netlifyRules) apply(h http.Header, urlPath string) {
 	for _, r := range n.headers {
-		if _, ok := r.pattern.match(urlPath); ok {
+		if r.pattern.MatchString(urlPath) {
 			for name, values := range r.values {
 				h[name] = values
 			}

@@ -83,7 +83,8 @@ func TestParseNetlifyProblems(t *testing.T) {
 		warning          bool
 	}{
 		{"not toml", "[[headers]\nfor=", "expected", false},
-		{"header path", "[[headers]]\nfor = \"articles\"\n[headers.values]\nX = \"1\"", `pattern "articles" must start with /`, false},
+		{"header pattern", "[[headers]]\nfor = \"/a(*\"\n[headers.values]\nX = \"1\"", `pattern "/a(*"`, false},
+		{"ignored header", "[[headers]]\nfor = \"/*\"\n[headers.values]\nLocation = \"/x\"", "Netlify ignores Location", true},
 		{"header value", "[[headers]]\nfor = \"/*\"\n[headers.values]\nX = 1", "value must be a string", false},
 		{"redirect target", "[[redirects]]\nfrom = \"/a\"\nto = \"b\"", `"to" must be a path`, false},
 		{"redirect status", "[[redirects]]\nfrom = \"/a\"\nto = \"/b\"\nstatus = 99", "status 99", false},

@@ -64,7 +64,7 @@ func Start(ctx context.Context, cfg Config, rebuild RebuildFunc) (*Server, error
 		return nil, err
 	}
 	logw := &lockedWriter{w: cfg.Log}
-	rules, warnings, err := loadNetlify(cfg.Netlify)
+	rules, warnings, err := loadNetlify(cfg.Site, cfg.Netlify)
 	if err != nil {
 		return nil, fmt.Errorf("serve: %w", err)
 	}
@@ -78,14 +78,16 @@ func Start(ctx context.Context, cfg Config, rebuild RebuildFunc) (*Server, error
 		return nil, fmt.Errorf("serve: %w", err)
 	}
 	hub := newHub(strconv.FormatInt(time.Now().UnixNano(), 36))
+	h := &handler{outputDir: cfg.OutputDir, files: cfg.Files, rules: rules, hosts: newHostPolicy(cfg.Bind), hub: hub, log: logw}
 	s := &session{
 		rebuild: rebuild,
 		log:     logw,
 		watcher: w,
 		hub:     hub,
 		served:  make(chan struct{}),
+		handler: h,
 		srv: &http.Server{
-			Handler:           &handler{outputDir: cfg.OutputDir, files: cfg.Files, rules: rules, hosts: newHostPolicy(cfg.Bind), hub: hub, log: logw},
+			Handler:           h,
 			ReadHeaderTimeout: 10 * time.Second,
 			ErrorLog:          log.New(logw, "serve: ", 0),
 		},
@@ -130,6 +132,7 @@ type session struct {
 	hub     *hub
 	srv     *http.Server
 	served  chan struct{} // closed when srv.Serve has returned
+	handler *handler
 }
 
 func (s *session) loop(ctx context.Context) error {
@@ -159,6 +162,7 @@ func (s *session) build(ctx context.Context, changed []string) {
 	if err != nil {
 		s.hub.failed(err.Error())
 	} else {
+		s.handler.loadRedirects() // before the pages are told
 		s.hub.changed(res.Changed)
 	}
 	io.WriteString(s.log, rebuildLine(start, changed, res, err, took))

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -18,6 +19,9 @@ type handler struct {
 	outputDir string
 	files     func(urlPath string) (string, bool) // Config.Files; may be nil
 	rules     netlifyRules
+	// fileRules are the rules of the output folder's _redirects, read
+	// after each build (see loadRedirects); nil before.
+	fileRules atomic.Pointer[[]redirectRule]
 	hosts     hostPolicy
 	hub       *hub
 	log       io.Writer // a writer safe for concurrent use
@@ -84,7 +88,7 @@ func (s *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	// Netlify applies a rule only when no file answers the path, unless the
 	// rule is forced.
-	if rule, target, ok := s.rules.redirect(urlPath); ok && (rule.force || kind == notFound) {
+	if rule, target, ok := s.redirect(urlPath); ok && (rule.force || kind == notFound) {
 		s.applyRule(w, r, root, rule, target, version)
 		return
 	}

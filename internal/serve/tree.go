@@ -2,6 +2,7 @@ package serve
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,15 +15,16 @@ import (
 // (site.yaml lives in content/).
 var watchedRoots = [...]string{"content", "layouts", "static"}
 
-// handle records one raw event and reports whether it was relevant: not a
-// chmod, not an ignored name, not outside the roots or inside the output.
+// handle records one raw event and reports whether it was relevant: not an
+// ignored name, not outside the roots or inside the output, and not a mode
+// change that leaves the file as readable as it was.
 func (w *watcher) handle(ev fsnotify.Event) bool {
-	if ev.Op&^fsnotify.Chmod == 0 {
-		return false // chmod only: touch, editors resetting modes, indexers
-	}
 	rel, ok := w.rel(ev.Name)
 	if !ok {
 		return false
+	}
+	if ev.Op&^fsnotify.Chmod == 0 {
+		return w.modeChanged(rel, ev.Name)
 	}
 	// A rename is the old name leaving (the new name arrives as a Create);
 	// a remove is the name going. Either way what was there is gone.
@@ -69,6 +71,7 @@ func (w *watcher) rel(name string) (string, bool) {
 // event, and a folder moved away sends a second Rename for itself (its own
 // watch's IN_MOVE_SELF) that must not reach the rebuild as a file.
 func (w *watcher) gone(rel, abs string) {
+	delete(w.unreadable, rel) // a new file by the name starts readable
 	isDir, known := w.known[rel]
 	if !known {
 		return
@@ -192,4 +195,59 @@ func isRoot(name string) bool {
 		}
 	}
 	return false
+}
+
+// modeChanged handles a change of mode (chmod): a file or folder that could
+// be read before and cannot now, or the other way round, is reported, so
+// the build shows the error and recovers once the mode is fixed. A mode
+// change that leaves it as readable as it was (touch, editors resetting
+// modes, indexers) is not a change.
+func (w *watcher) modeChanged(rel, abs string) bool {
+	readable := w.cfg.canRead(abs)
+	if wasReadable := !w.unreadable[rel]; readable == wasReadable {
+		return false
+	}
+	if readable {
+		delete(w.unreadable, rel)
+	} else {
+		w.unreadable[rel] = true
+	}
+	isDir, known := w.known[rel]
+	switch {
+	case isDir && readable:
+		_ = w.addTree(rel, abs) // reports every file, new ones too
+	case isDir:
+		for p, dir := range w.known {
+			if !dir && strings.HasPrefix(p, rel+"/") {
+				w.pending[p] = struct{}{}
+			}
+		}
+	case known || !readable:
+		w.known[rel] = false
+		w.pending[rel] = struct{}{}
+	}
+	return true
+}
+
+// canRead reports whether the file or folder at abs can be read now. What is
+// neither (a pipe, a socket) counts as readable: the build reports it.
+func canRead(abs string) bool {
+	info, err := os.Lstat(abs)
+	if err != nil {
+		return true // gone: its removal has its own event
+	}
+	if !info.Mode().IsRegular() && !info.IsDir() {
+		return true
+	}
+	f, err := os.Open(abs)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if info.IsDir() {
+		if _, err := f.Readdirnames(1); err != nil && err != io.EOF {
+			return false
+		}
+	}
+	return true
 }

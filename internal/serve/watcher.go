@@ -51,6 +51,9 @@ type watchConfig struct {
 	quiet     time.Duration
 	maxDelay  time.Duration
 	log       io.Writer // problems the loop cannot return: a folder it cannot watch
+	// canRead reports whether a file or folder can be read; canRead (the
+	// function) when nil. Tests replace it: as root, every file can be read.
+	canRead func(abs string) bool
 }
 
 // watcher turns file-system events below the source folder into batches of
@@ -67,9 +70,12 @@ type watcher struct {
 	closeOnce sync.Once
 
 	// Owned by loop (and by newWatcherWith before loop starts).
-	known   map[string]bool     // every file (false) and folder (true) seen below the roots
-	pending map[string]struct{} // changed since the current batch started
-	first   time.Time           // when the current batch started
+	known map[string]bool // every file (false) and folder (true) seen below the roots
+	// unreadable holds the paths whose last change of mode left them
+	// unreadable, so that the change back is seen too.
+	unreadable map[string]bool
+	pending    map[string]struct{} // changed since the current batch started
+	first      time.Time           // when the current batch started
 }
 
 // newWatcher watches cfg.sourceDir with fsnotify.
@@ -98,14 +104,18 @@ func newWatcherWith(cfg watchConfig, src eventSource) (*watcher, error) {
 	if cfg.log == nil {
 		cfg.log = io.Discard
 	}
+	if cfg.canRead == nil {
+		cfg.canRead = canRead
+	}
 	w := &watcher{
-		cfg:     cfg,
-		src:     src,
-		batches: make(chan []string),
-		done:    make(chan struct{}),
-		stopped: make(chan struct{}),
-		known:   make(map[string]bool),
-		pending: make(map[string]struct{}),
+		cfg:        cfg,
+		src:        src,
+		batches:    make(chan []string),
+		done:       make(chan struct{}),
+		stopped:    make(chan struct{}),
+		known:      make(map[string]bool),
+		unreadable: make(map[string]bool),
+		pending:    make(map[string]struct{}),
 	}
 	if err := w.scan(); err != nil {
 		return nil, err

@@ -414,3 +414,58 @@ func TestIgnoredName(t *testing.T) {
 		}
 	}
 }
+
+func TestWatcherSeesPermissionChanges(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		dir := t.TempDir()
+		for _, f := range []string{"content/a.md", "content/b.md", "static/img/x.png", "static/img/y.png"} {
+			writeFile(t, filepath.Join(dir, f), "x")
+		}
+		var mu sync.Mutex
+		unreadable := map[string]bool{}
+		setReadable := func(rel string, ok bool) {
+			mu.Lock()
+			defer mu.Unlock()
+			unreadable[filepath.Join(dir, filepath.FromSlash(rel))] = !ok
+		}
+		src := newFakeSource()
+		w, err := newWatcherWith(watchConfig{sourceDir: dir, canRead: func(abs string) bool {
+			mu.Lock()
+			defer mu.Unlock()
+			return !unreadable[abs]
+		}}, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer w.Close()
+		s := &fakeSite{t: t, dir: dir, src: src, w: w}
+
+		// chmod 000: the file is rebuilt (and the build shows the error).
+		setReadable("content/a.md", false)
+		s.send(fsnotify.Chmod, "content/a.md")
+		time.Sleep(quietWindow)
+		s.wantBatch("content/a.md")
+		// Another chmod that leaves it unreadable changes nothing.
+		s.send(fsnotify.Chmod, "content/a.md")
+		time.Sleep(time.Second)
+		s.wantNoBatch()
+		// chmod 644: rebuilt again, and the build recovers.
+		setReadable("content/a.md", true)
+		s.send(fsnotify.Chmod, "content/a.md")
+		time.Sleep(quietWindow)
+		s.wantBatch("content/a.md")
+		// touch, or a mode change that keeps it readable: nothing.
+		s.send(fsnotify.Chmod, "content/b.md")
+		time.Sleep(time.Second)
+		s.wantNoBatch()
+		// A folder made unreadable reports what it holds; readable again, the same.
+		setReadable("static/img", false)
+		s.send(fsnotify.Chmod, "static/img")
+		time.Sleep(quietWindow)
+		s.wantBatch("static/img/x.png", "static/img/y.png")
+		setReadable("static/img", true)
+		s.send(fsnotify.Chmod, "static/img")
+		time.Sleep(quietWindow)
+		s.wantBatch("static/img/x.png", "static/img/y.png")
+	})
+}

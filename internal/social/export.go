@@ -66,7 +66,8 @@ func (r Record) Fields() []string {
 //     from Check, and a marker line where LinkedIn's "see more" fold falls;
 //   - csv: UTF-8 with a byte-order mark, every field quoted, line breaks kept
 //     inside fields, CRLF between rows: what Excel and Google Sheets open
-//     correctly;
+//     correctly; a cell a spreadsheet would run as a formula ("=HYPERLINK…")
+//     starts with a single quote (see csvCell);
 //   - json: an array of Record objects;
 //   - md: a section per post with its facts and the post in a code block,
 //     which keeps its line breaks and copies verbatim.
@@ -130,7 +131,7 @@ func exportCSV(w *bufio.Writer, posts []Post) {
 				w.WriteByte(',')
 			}
 			w.WriteByte('"')
-			w.WriteString(strings.ReplaceAll(c, `"`, `""`))
+			w.WriteString(strings.ReplaceAll(csvCell(c), `"`, `""`))
 			w.WriteByte('"')
 		}
 		w.WriteString("\r\n")

@@ -65,14 +65,16 @@ func ExportPreset(w io.Writer, posts []Post, preset string, now time.Time) (unda
 	return undated, nil
 }
 
-// csvRow writes one CSV row, every field quoted, ending in CRLF.
+// csvRow writes one CSV row, every field quoted, ending in CRLF. A cell a
+// spreadsheet would run as a formula starts with a single quote (csvCell):
+// these files are opened in Excel before they are uploaded, too.
 func csvRow(w *bufio.Writer, cells []string) {
 	for i, c := range cells {
 		if i > 0 {
 			w.WriteByte(',')
 		}
 		w.WriteByte('"')
-		w.WriteString(strings.ReplaceAll(c, `"`, `""`))
+		w.WriteString(strings.ReplaceAll(csvCell(c), `"`, `""`))
 		w.WriteByte('"')
 	}
 	w.WriteString("\r\n")

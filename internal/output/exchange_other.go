@@ -1,0 +1,6 @@
+//go:build !linux && !darwin
+
+package output
+
+// exchange cannot swap two folders in one step on this system.
+func exchange(a, b string) error { return errNoExchange }
