@@ -62,7 +62,7 @@ type plan struct {
 // plan lists every output file of the build and checks that no two claim one path.
 func (b *Builder) plan(idx *content.Index, assets *render.Assets, files []published, in planInputs) (*plan, content.Problems) {
 	var probs content.Problems
-	site := render.NewSite(idx, assets, b.opts.Serve)
+	site := render.NewSite(idx, assets, b.opts.Serve, siteStrings(b.fsys, idx.Site.Language, &probs))
 	if site.Year == 0 {
 		site.Year = b.opts.Now().Year() // no article to date the site by: the build's year
 	}

@@ -13,8 +13,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v2"
+
+	"github.com/peeplcoach/folio/internal/key"
 )
 
 //go:embed strings/*.yaml
@@ -34,6 +37,9 @@ type Catalog struct {
 	lang     string // as the site wrote it: "en", "de-CH"
 	base     string // its primary subtag: "en", "de"
 	messages map[string]Message
+
+	keyOnce sync.Once // Key is asked for by every card of a build: hash once
+	key     uint64
 }
 
 // Languages lists the languages folio ships strings for.
@@ -134,6 +140,24 @@ func (c *Catalog) Lang() string { return c.lang }
 func (c *Catalog) Has(key string) bool {
 	_, ok := c.messages[key]
 	return ok
+}
+
+// Key returns a hash of the language and every string, so that a build can
+// tell whether pages rendered with the catalog would come out the same.
+func (c *Catalog) Key() uint64 {
+	if c == nil {
+		return 0
+	}
+	c.keyOnce.Do(func() {
+		h := key.New()
+		h.String(c.lang)
+		for _, k := range c.Keys() {
+			m := c.messages[k]
+			h.String(k, m.One, m.Other)
+		}
+		c.key = h.Sum()
+	})
+	return c.key
 }
 
 // Keys returns every key, sorted.

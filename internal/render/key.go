@@ -53,6 +53,7 @@ func (c *Card) computeKey() {
 	h.Int(int64(c.ReadingMinutes))
 	h.String(c.Status)
 	h.params(c.Params)
+	h.Uint(c.words.Key())
 	c.Key = h.Sum()
 }
 
@@ -109,6 +110,7 @@ func (v *View) Key() uint64 {
 	if a := v.Article; a != nil {
 		h.String("article")
 		h.card(a.Card)
+		h.String(a.Standfirst)
 		h.Int(int64(a.BodyKey))
 		h.Int(int64(len(a.TOC)))
 		for _, e := range a.TOC {

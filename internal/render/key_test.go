@@ -24,7 +24,7 @@ func fullView() *View {
 		Breadcrumbs: []Link{{"Home", "/"}}, Feeds: []FeedLink{{"F", "/f.xml", "t", "l"}},
 		Status: "Draft", NoIndex: true,
 		Lang: "de", Translations: []Translation{{Lang: "en", Title: "T", URL: "/en/"}},
-		Article: &Article{Card: card("a"), BodyKey: 9, TOC: []TOCEntry{{2, "id", "#id", "text"}},
+		Article: &Article{Card: card("a"), Standfirst: "f", BodyKey: 9, TOC: []TOCEntry{{2, "id", "#id", "text"}},
 			SeriesBox: &SeriesBox{Name: "S", URL: "/s/", Part: 1, Parts: 2, Prev: card("p"), Next: card("n")},
 			Related:   []*Card{card("r")}, Checklist: &links},
 		Page:       &Page{BodyKey: 8, Params: map[string]any{"mood": "calm"}},

@@ -58,8 +58,8 @@ type Site struct {
 	Organisation Party
 	Author       Party
 	LinkedIn     string
-	Nav          []Link     // main navigation
-	Pages        []Link     // the standalone pages (About …), for the footer
+	Nav          []Link     // main navigation: the sections of the site
+	Pages        []Link     // the standalone pages (About …), after the sections
 	Feeds        []FeedLink // the site's feeds
 	Locale       string     // Open Graph locale of Language: "en_US"
 	Year         int        // copyright year: the newest article's, else the build's, so builds repeat
@@ -123,21 +123,27 @@ type Card struct {
 	// Params holds the article's own front-matter keys, those folio does
 	// not read itself: {{ .Params.mood }}.
 	Params map[string]any
-	Key    uint64 // hash of the fields above
+	Key    uint64 // hash of the fields above and of the site's strings
 	// HTML is the card rendered once with partials/card.html and reused by
 	// every list that shows the article.
 	HTML template.HTML
+
+	words *i18n.Catalog // the site's, for the methods templates call
 }
 
 // Article is the article page's own data.
 type Article struct {
 	*Card
-	Body      template.HTML
-	TOC       []TOCEntry // H2 and H3 when there are at least three
-	SeriesBox *SeriesBox
-	Related   []*Card
-	Checklist *ChecklistLinks // nil when the article has no checklist
-	BodyKey   uint64          // hash of the source the body came from
+	// Standfirst is the summary shown under the title: the front matter's
+	// summary, or "" when the summary is only the start of the first
+	// paragraph, which follows anyway.
+	Standfirst string
+	Body       template.HTML
+	TOC        []TOCEntry // H2 and H3 when there are at least three
+	SeriesBox  *SeriesBox
+	Related    []*Card
+	Checklist  *ChecklistLinks // nil when the article has no checklist
+	BodyKey    uint64          // hash of the source the body came from
 }
 
 // TOCEntry is one line of a table of contents.
