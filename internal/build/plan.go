@@ -74,6 +74,7 @@ type plan struct {
 // planIn is everything the plan step reads.
 type planIn struct {
 	Index, Assets, Artifacts key.Sum
+	Strings                  key.Sum // the site's interface strings, its i18n/ file included
 	Bodies                   key.Sum // of every body, when the search index is made from them
 	Options                  Options
 }
@@ -81,7 +82,9 @@ type planIn struct {
 // plan lists every output file of the build and checks that no two claim
 // one path (see caches.plan).
 func (b *Builder) plan(ctx context.Context, idx *content.Index, indexKey key.Sum, assets *render.Assets, assetsKey key.Sum, files []published, arts *artifactSet, ps pageSet) (*plan, error) {
-	in := planIn{Index: indexKey, Assets: assetsKey, Artifacts: arts.key, Options: b.opts}
+	var strProbs content.Problems
+	words := siteStrings(b.fsys, idx.Site.Language, &strProbs)
+	in := planIn{Index: indexKey, Assets: assetsKey, Artifacts: arts.key, Strings: words.Key(), Options: b.opts}
 	if searchIndexed(idx, b.opts) {
 		h := key.New()
 		for _, p := range ps.parsed {
@@ -95,11 +98,12 @@ func (b *Builder) plan(ctx context.Context, idx *content.Index, indexKey key.Sum
 	}
 	site := idx.Site
 	pl := &plan{key: k, urls: map[string]bool{}, paths: map[string]bool{}, byBody: map[string][]int32{}}
+	pl.probs.Add(strProbs)
 	var siteImage *render.Image
 	if arts.siteCard != nil {
 		siteImage = &render.Image{URL: site.URL("/" + arts.siteCard.path), Width: cardWidth, Height: cardHeight, Type: "image/png", Alt: site.Title}
 	}
-	rsite := render.NewSite(idx, assets, b.opts.Serve, siteImage)
+	rsite := render.NewSite(idx, assets, b.opts.Serve, words, siteImage)
 	if rsite.Year == 0 {
 		rsite.Year = b.opts.Now().Year() // no article to date the site by: the build's year
 	}

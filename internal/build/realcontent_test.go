@@ -85,7 +85,7 @@ func TestHeadingAttributesAndRawHTMLAnchors(t *testing.T) {
 		"content/site.yaml":     testSiteYAML + "unsafe_html: true\n",
 		"content/articles/a.md": article("title: A\ndate: 2025-01-01", body),
 	})).mustBuild()
-	s.assertFile("articles/a/index.html", `<h3 id="lessmemory">Opaque structs <a class="anchor" href="#lessmemory"`, "! {#lessmemory}", `<a name="old-anchor"></a>`)
+	s.assertFile("articles/a/index.html", `<h3 id="lessmemory">Opaque structs</h3><a class="anchor" href="#lessmemory"`, "! {#lessmemory}", `<a name="old-anchor"></a>`)
 	s.assertNoWarning("#lessmemory")
 	s.assertNoWarning("#old-anchor")
 	s.assertWarning("content/articles/a.md:8: link to #nowhere: no heading of this page has that id")
@@ -161,7 +161,7 @@ func TestOneSlugAndOneURLForm(t *testing.T) {
 	const abs = "https://notes.example.com" + enc
 	s.assertFile("articles/café/index.html", `<link rel="canonical" href="`+abs+`">`, `<meta property="og:url" content="`+abs+`">`,
 		`href="/topics/f%C3%BChrung/"`, `href="`+enc+`checklist/"`, "! %c3", "! caf\u00e9/\"",
-		`<h2 id="über-uns">Über uns <a class="anchor" href="#%C3%BCber-uns"`, `<a href="#%C3%BCber-uns">Über uns</a>`)
+		`<h2 id="über-uns">Über uns</h2><a class="anchor" href="#%C3%BCber-uns"`, `<a href="#%C3%BCber-uns">Über uns</a>`)
 	s.assertFile("articles/other/index.html", `href="`+enc+`">the café</a>`, `href="`+enc+`">again</a>`, "! %c3")
 	s.assertNoWarning("leads nowhere")
 	s.assertFile("index.html", `href="`+enc+`"`, "! %c3")

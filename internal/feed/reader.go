@@ -18,7 +18,8 @@ import (
 //   - heading anchor links (<a class="anchor">#</a>, which only the page's
 //     CSS makes sense of) are removed, with the space before them;
 //   - task-list checkboxes become the characters "☐" and, ticked, "☑"; other
-//     form inputs are dropped: a feed reader shows no forms.
+//     form inputs are dropped, and labels keep their words only: a feed
+//     reader shows no forms.
 //
 // Text outside tags, comments, and the content of script, style, textarea
 // and title elements are copied as they are, byte for byte. pageURL is the
@@ -75,6 +76,10 @@ func readerHTML(dst []byte, body string, b base) []byte {
 			i = skipPast(body, i+4, "-->")
 		case len(rest) > 1 && isLetter(rest[1]):
 			i = r.tag(i)
+		case len(rest) > 7 && strings.EqualFold(rest[:8], "</label>"):
+			// The end of a task item's label (see the label case in tag).
+			r.replace(i, i+8, "")
+			i += 8
 		case len(rest) > 1 && (rest[1] == '/' || rest[1] == '!' || rest[1] == '?'):
 			i = skipPast(body, i+1, ">")
 		default: // a lone "<" in text
@@ -172,6 +177,11 @@ func (r *rewriter) tag(i int) int {
 		end := skipEndTag(h, j, "a")
 		r.replace(start, end, "")
 		return end
+	case strings.EqualFold(name, "label"):
+		// A task item's label names its checkbox, which is gone: keep
+		// the words, drop the element.
+		r.replace(i, j, "")
+		return j
 	case strings.EqualFold(name, "input"):
 		mark := ""
 		if strings.EqualFold(r.value("type"), "checkbox") {

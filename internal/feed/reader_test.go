@@ -64,6 +64,7 @@ func TestReaderHTMLPageMarkup(t *testing.T) {
 		{"other links stay", `<a class="anchored" href="#x">see</a>`, `<a class="anchored" href="https://peeplcoach.example/articles/a/#x">see</a>`},
 		{"task item", `<li><input disabled="" type="checkbox"> Ask for help</li>`, `<li>☐ Ask for help</li>`},
 		{"ticked task item", `<li><input checked="" disabled="" type="checkbox"> Done</li>`, `<li>☑ Done</li>`},
+		{"labelled task item", `<li class="task"><input type="checkbox" id="task-1" checked> <label for="task-1">Ask <em>early</em></label></li>`, `<li class="task">☑ Ask <em>early</em></li>`},
 		{"upper case", `<li><INPUT TYPE="CHECKBOX" CHECKED> Done</li>`, `<li>☑ Done</li>`},
 		{"other input", `<p>Name: <input type="text" name="n"></p>`, `<p>Name: </p>`},
 		{"code keeps its text", "<pre><code>if a {\n\t&lt;input type=checkbox&gt;\n}\n</code></pre>", "<pre><code>if a {\n\t&lt;input type=checkbox&gt;\n}\n</code></pre>"},

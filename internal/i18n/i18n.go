@@ -46,6 +46,9 @@ type Catalog struct {
 // use: the build hashes the words of every page and post it keys, and they
 // share one catalog.
 func (c *Catalog) Key() key.Sum {
+	if c == nil {
+		return key.Sum{}
+	}
 	c.keyOnce.Do(func() { c.key = key.Fields(c) })
 	return c.key
 }

@@ -130,3 +130,18 @@ func TestLocaleAndDate(t *testing.T) {
 		}
 	}
 }
+
+// TestKey: the key changes with the language and with any string, so pages
+// rendered with another catalog are never taken for unchanged.
+func TestKey(t *testing.T) {
+	en, _ := New("en", nil, "")
+	en2, _ := New("en", nil, "")
+	de, _ := New("de", nil, "")
+	over, _ := New("en", []byte("contents: On this page\n"), "i18n/en.yaml")
+	if en.Key() != en2.Key() {
+		t.Error("two catalogs of the same strings have different keys")
+	}
+	if en.Key() == de.Key() || en.Key() == over.Key() {
+		t.Error("the key does not change with the language or an overridden string")
+	}
+}

@@ -84,8 +84,15 @@ func plainID(id []byte) bool {
 	return true
 }
 
-// headingRenderer renders headings with a visible anchor link after the text, so
-// a reader can copy a link to any section.
+// headingRenderer renders headings with an anchor link beside them, so a
+// reader can copy a link to any section. The link stands after the heading,
+// not inside it, so that it is no part of the heading's name for assistive
+// technology; its own name is the heading's text (aria-labelledby), in any
+// language. The design shows it on hover and focus. A heading that starts
+// with a number ("3. Meet deadlines") gets the number in a span, so the
+// design can show numbered sections as a sequence.
+//
+//	<div class="heading heading-h2"><h2 id="x">Text</h2><a class="anchor" href="#x" aria-labelledby="x">#</a></div>
 type headingRenderer struct{}
 
 func (r *headingRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
@@ -95,28 +102,90 @@ func (r *headingRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer)
 func (r *headingRenderer) render(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.Heading)
 	level := "0123456"[n.Level]
+	id, hasID := n.AttributeString("id")
 	if entering {
+		if hasID {
+			// Classes say the level and whether the heading is numbered,
+			// so the design needs no slower :has() selector.
+			_, _ = w.WriteString(`<div class="heading heading-h`)
+			_ = w.WriteByte(level)
+			if headingNumber(n, source) > 0 {
+				_, _ = w.WriteString(` numbered`)
+			}
+			_, _ = w.WriteString(`">`)
+		}
 		_, _ = w.WriteString("<h")
 		_ = w.WriteByte(level)
 		if n.Attributes() != nil {
 			html.RenderAttributes(w, node, html.HeadingAttributeFilter)
 		}
 		_ = w.WriteByte('>')
+		writeHeadingNumber(w, n, source)
 		return ast.WalkContinue, nil
 	}
-	if id, ok := n.AttributeString("id"); ok {
-		_, _ = w.WriteString(` <a class="anchor" href="#`)
+	_, _ = w.WriteString("</h")
+	_ = w.WriteByte(level)
+	_ = w.WriteByte('>')
+	if hasID {
+		b := id.([]byte)
+		_, _ = w.WriteString(`<a class="anchor" href="#`)
 		// The fragment in the one URL form (upper-case percent-encoding),
 		// as templates write it too; the id attribute keeps the letters.
-		if b := id.([]byte); plainID(b) {
+		if plainID(b) {
 			_, _ = w.Write(b)
 		} else {
 			_, _ = w.Write(util.EscapeHTML([]byte(slug.EscapePath(string(b)))))
 		}
-		_, _ = w.WriteString(`" aria-label="Link to this section">#</a>`)
+		_, _ = w.WriteString(`" aria-labelledby="`)
+		_, _ = w.Write(util.EscapeHTML(b))
+		_, _ = w.WriteString(`">#</a></div>`)
 	}
-	_, _ = w.WriteString("</h")
-	_ = w.WriteByte(level)
-	_, _ = w.WriteString(">\n")
+	_ = w.WriteByte('\n')
 	return ast.WalkContinue, nil
+}
+
+// headingNumber returns the length of the heading's leading number with its
+// "." or ")" ("12." gives 3), or 0 when it has none: digits, then "." or ")",
+// then a space. The parser may split the number over several text nodes ("2"
+// and ". Delegate"), so it is read across the leading ones.
+func headingNumber(n *ast.Heading, source []byte) int {
+	var lead []byte
+	for c := n.FirstChild(); c != nil && len(lead) < 5; c = c.NextSibling() {
+		t, ok := c.(*ast.Text)
+		if !ok {
+			break
+		}
+		lead = append(lead, t.Segment.Value(source)...)
+		if t.SoftLineBreak() || t.HardLineBreak() {
+			break
+		}
+	}
+	i := 0
+	for i < len(lead) && i < 3 && lead[i] >= '0' && lead[i] <= '9' {
+		i++
+	}
+	if i == 0 || i+1 >= len(lead) || (lead[i] != '.' && lead[i] != ')') || lead[i+1] != ' ' {
+		return 0
+	}
+	return i + 1
+}
+
+// writeHeadingNumber writes the heading's leading number in a span and moves
+// the start of its text past it, so the text goes on after the span. Facts
+// (the heading's plain text, its id) were taken before rendering and keep
+// the number.
+func writeHeadingNumber(w util.BufWriter, n *ast.Heading, source []byte) {
+	skip := headingNumber(n, source)
+	if skip == 0 {
+		return
+	}
+	_, _ = w.WriteString(`<span class="heading-number">`)
+	for c := n.FirstChild(); skip > 0; c = c.NextSibling() {
+		t := c.(*ast.Text)
+		k := min(skip, t.Segment.Len())
+		_, _ = w.Write(t.Segment.Value(source)[:k])
+		t.Segment = t.Segment.WithStart(t.Segment.Start + k)
+		skip -= k
+	}
+	_, _ = w.WriteString(`</span>`)
 }

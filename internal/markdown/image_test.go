@@ -21,7 +21,7 @@ func TestImages(t *testing.T) {
 	}
 	want := `<p><img src="team.jpg" alt="Team at work" title="The team" decoding="async" width="1600" height="900" srcset="team-480w.jpg 480w, team.jpg 1600w" sizes="100vw"></p>
 <p>Text.</p>
-<h2 id="later">Later <a class="anchor" href="#later" aria-label="Link to this section">#</a></h2>
+<div class="heading heading-h2"><h2 id="later">Later</h2><a class="anchor" href="#later" aria-labelledby="later">#</a></div>
 <p><img src="/images/chart.png" alt="Chart" loading="lazy" decoding="async" width="300" height="200"> and <img src="https://example.com/x.png" alt="remote" loading="lazy" decoding="async"> and <img src="missing.png" alt="gone" loading="lazy" decoding="async"></p>
 `
 	if doc.HTML != want {

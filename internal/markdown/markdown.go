@@ -98,12 +98,14 @@ func newMarkdown(opts Options, autolinks bool, quotes *sync.Map) goldmark.Markdo
 				util.Prioritized(headingIDs{}, 100),
 				util.Prioritized(callouts{}, 200),
 				util.Prioritized(embeds{}, 200),
+				util.Prioritized(taskLabels{}, 300),
 			),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
 	md.Renderer().AddOptions(renderer.WithNodeRenderers(
 		util.Prioritized(&headingRenderer{}, 100),
+		util.Prioritized(taskRenderer{}, 100),
 		util.Prioritized(codeRenderer{}, 100),
 		util.Prioritized(calloutRenderer{words: words}, 100),
 		util.Prioritized(embedRenderer{words: words}, 100),

@@ -31,22 +31,48 @@ func (v *View) HeadTitle() string {
 	}
 	title := v.Title
 	if v.List != nil && v.List.Pager.Page > 1 {
-		title += " (page " + strconv.Itoa(v.List.Pager.Page) + ")"
+		title += " (" + v.T("page_n", "page", v.List.Pager.Page) + ")"
 	}
 	return title + " · " + v.Site.Title
 }
 
-// NavCurrent returns the URL of the main navigation entry that is this page,
-// or "": the header partial varies with it alone, so it is rendered once per
-// entry and reused (see partialCached).
+// NavLinks are the entries of the main navigation: the sections of the site,
+// then its standalone pages (About …).
+func (v *View) NavLinks() []Link {
+	links := make([]Link, 0, len(v.Site.Nav)+len(v.Site.Pages))
+	return append(append(links, v.Site.Nav...), v.Site.Pages...)
+}
+
+// sectionOf is the navigation entry of each page kind that lives inside a
+// section: an article is one of the Articles, a topic one of the Topics.
+var sectionOf = map[string]string{
+	"home": "/", "article": "/", "topic": "/topics/", "topics": "/topics/",
+	"series": "/series/", "serieslist": "/series/", "checklist": "/checklists/", "checklists": "/checklists/",
+}
+
+// NavCurrent returns the URL of the main navigation entry this page is or
+// belongs to, or "": the header partial varies with it and NavIsPage alone, so
+// it is rendered once per entry and reused (see partialCached).
 func (v *View) NavCurrent() string {
-	for _, l := range v.Site.Nav {
+	links := v.NavLinks()
+	for _, l := range links {
 		if l.URL == v.URL {
 			return l.URL
 		}
 	}
+	if section, ok := sectionOf[v.Kind]; ok {
+		for _, l := range links {
+			if l.URL == section {
+				return l.URL
+			}
+		}
+	}
 	return ""
 }
+
+// NavIsPage reports whether the page is its navigation entry's own page (the
+// first page of /topics/), rather than a page inside that section (a topic).
+func (v *View) NavIsPage() bool { return v.URL == v.NavCurrent() }
 
 // OGType is the Open Graph type: "article" for articles, "website" otherwise.
 func (v *View) OGType() string {

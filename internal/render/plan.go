@@ -33,6 +33,9 @@ func WithBody(v *View, doc *markdown.Doc) *View {
 	case v.Article != nil:
 		a := *v.Article
 		a.Body = template.HTML(doc.HTML)
+		if len(doc.Intro) > 0 && content.Truncate(doc.Intro[0], 200) == a.Standfirst {
+			a.Standfirst = "" // the summary is the first paragraph's start: it follows anyway
+		}
 		a.TOC = nil
 		var toc []TOCEntry
 		for _, h := range doc.Headings {
@@ -90,7 +93,7 @@ func Plan(idx *content.Index, site *Site, assets *Assets, opts PlanOptions) Page
 	p.series()
 	p.checklists()
 	p.search()
-	p.add("404.html", "404", &View{Title: "Page not found", Description: "There is no page at this address.", URL: "/404.html", NoIndex: true})
+	p.add("404.html", "404", &View{Title: p.t("not_found_title"), Description: p.t("not_found_description"), URL: "/404.html", NoIndex: true})
 	return Pages{Outputs: p.out, Cards: cards}
 }
 
@@ -118,13 +121,16 @@ func (p *planner) addBody(path, kind string, v *View, body string) {
 	p.out = append(p.out, Output{Path: path, Kind: kind, View: v, Body: body})
 }
 
+// t returns an interface string in the site's language.
+func (p *planner) t(key string, args ...any) string { return p.site.words.T(key, args...) }
+
 // status is the banner of a draft or scheduled page.
-func status(draft, scheduled bool, date time.Time) string {
+func (p *planner) status(draft, scheduled bool, date time.Time) string {
 	switch {
 	case draft:
-		return "Draft"
+		return p.t("draft")
 	case scheduled:
-		return "Scheduled for " + date.Format("2 January 2006")
+		return p.t("scheduled_for", "date", p.site.words.Date(date))
 	}
 	return ""
 }
@@ -136,7 +142,8 @@ func (p *planner) card(a *content.Article) *Card {
 		Summary:        a.Summary,
 		Date:           a.Date,
 		ReadingMinutes: a.ReadingMinutes(),
-		Status:         status(a.Draft, a.Scheduled, a.Date),
+		Status:         p.status(a.Draft, a.Scheduled, a.Date),
+		words:          p.site.words,
 		Params:         a.Params,
 	}
 	if a.Updated.After(a.Date) {
@@ -157,7 +164,7 @@ func (p *planner) card(a *content.Article) *Card {
 
 func (p *planner) article(a *content.Article) {
 	c := p.cards[a]
-	av := &Article{Card: c}
+	av := &Article{Card: c, Standfirst: a.Summary}
 	if a.Series != nil {
 		av.SeriesBox = &SeriesBox{Name: a.Series.Name, URL: a.Series.URL, Part: a.Part, Parts: len(a.Series.Articles), Line: c.SeriesLine}
 		if a.Prev != nil {
@@ -196,7 +203,7 @@ func (p *planner) article(a *content.Article) {
 	for _, t := range a.Topics {
 		v.Tags = append(v.Tags, t.Name)
 	}
-	v.Breadcrumbs = []Link{{Name: "Home", URL: "/"}}
+	v.Breadcrumbs = []Link{{Name: p.t("home"), URL: "/"}}
 	if len(a.Topics) > 0 {
 		v.Breadcrumbs = append(v.Breadcrumbs, Link{Name: a.Topics[0].Name, URL: a.Topics[0].URL})
 	}
@@ -225,11 +232,11 @@ func (p *planner) page(pg *content.Page) {
 		Title:       pg.Title,
 		Description: pg.Summary,
 		URL:         pg.URL,
-		Status:      status(pg.Draft, false, pg.Date),
+		Status:      p.status(pg.Draft, false, pg.Date),
 		NoIndex:     pg.Draft,
 		Page:        &Page{Params: pg.Params},
 		Layout:      pg.Layout,
-		Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: pg.Title, URL: pg.URL}},
+		Breadcrumbs: []Link{{Name: p.t("home"), URL: "/"}, {Name: pg.Title, URL: pg.URL}},
 	}
 	p.language(v, pg)
 	if v.Description == "" {
@@ -241,7 +248,7 @@ func (p *planner) page(pg *content.Page) {
 func (p *planner) home() {
 	cards := p.cardsOf(p.idx.Articles)
 	p.paginateCards("/", "home", cards, func(page int) *View {
-		return &View{Title: p.site.Title, Description: p.site.Description, List: &List{Heading: "Latest articles"}}
+		return &View{Title: p.site.Title, Description: p.site.Description, List: &List{Heading: p.t("latest_articles")}}
 	})
 }
 
@@ -253,19 +260,19 @@ func (p *planner) topics() {
 		p.paginateCards(t.URL, "topic", p.cardsOf(t.Articles), func(page int) *View {
 			return &View{
 				Title:       topic.Name,
-				Description: "Articles about " + topic.Name + " from " + p.site.Title + ".",
-				Feeds:       []FeedLink{{Title: p.site.Title + ": " + topic.Name, URL: topic.URL + "feed.xml", Type: "application/atom+xml", Label: "Feed of this topic"}},
-				Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: "Topics", URL: "/topics/"}, {Name: topic.Name, URL: topic.URL}},
+				Description: p.t("topic_description", "topic", topic.Name, "site", p.site.Title),
+				Feeds:       []FeedLink{{Title: p.site.Title + ": " + topic.Name, URL: topic.URL + "feed.xml", Type: "application/atom+xml", Label: p.t("topic_feed")}},
+				Breadcrumbs: []Link{{Name: p.t("home"), URL: "/"}, {Name: p.t("topics"), URL: "/topics/"}, {Name: topic.Name, URL: topic.URL}},
 				List:        &List{Heading: topic.Name},
 			}
 		})
 	}
 	p.add("topics/index.html", "topics", &View{
-		Title:       "Topics",
-		Description: "Every topic of " + p.site.Title + ", with its number of articles.",
+		Title:       p.t("topics"),
+		Description: p.t("topics_description", "site", p.site.Title),
 		URL:         "/topics/",
 		Topics:      counts,
-		Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: "Topics", URL: "/topics/"}},
+		Breadcrumbs: []Link{{Name: p.t("home"), URL: "/"}, {Name: p.t("topics"), URL: "/topics/"}},
 	})
 }
 
@@ -283,18 +290,18 @@ func (p *planner) series() {
 		p.paginateCards(s.URL, "series", p.cardsOf(s.Articles), func(page int) *View {
 			return &View{
 				Title:       ser.Name,
-				Description: "The " + ser.Name + " series from " + p.site.Title + ", in reading order: " + p.site.words.T("series_parts", "count", len(ser.Articles)) + ".",
-				Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: "Series", URL: "/series/"}, {Name: ser.Name, URL: ser.URL}},
+				Description: p.t("series_description", "series", p.site.words.Quote(ser.Name), "site", p.site.Title, "count", len(ser.Articles)),
+				Breadcrumbs: []Link{{Name: p.t("home"), URL: "/"}, {Name: p.t("all_series"), URL: "/series/"}, {Name: ser.Name, URL: ser.URL}},
 				List:        &List{Heading: ser.Name},
 			}
 		})
 	}
 	p.add("series/index.html", "serieslist", &View{
-		Title:       "Series",
-		Description: "Series of articles from " + p.site.Title + ", each meant to be read in order.",
+		Title:       p.t("all_series"),
+		Description: p.t("serieslist_description", "site", p.site.Title),
 		URL:         "/series/",
 		Series:      counts,
-		Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: "Series", URL: "/series/"}},
+		Breadcrumbs: []Link{{Name: p.t("home"), URL: "/"}, {Name: p.t("all_series"), URL: "/series/"}},
 	})
 }
 
@@ -332,11 +339,11 @@ func (p *planner) checklistsIndex() {
 	// megabytes.
 	p.paginate("/checklists/", "checklists", len(cards), func(page, lo, hi int) *View {
 		return &View{
-			Title:       "Printable checklists",
-			Description: "Every article's action items as a sheet to print and tick off.",
+			Title:       p.t("checklists_title"),
+			Description: p.t("checklists_description"),
 			Checklists:  cards[lo:hi],
-			Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: "Checklists", URL: "/checklists/"}},
-			List:        &List{Heading: "Printable checklists"},
+			Breadcrumbs: []Link{{Name: p.t("home"), URL: "/"}, {Name: p.t("checklists"), URL: "/checklists/"}},
+			List:        &List{Heading: p.t("checklists_title")},
 		}
 	})
 }
@@ -352,7 +359,7 @@ func (p *planner) checklistPage(a *content.Article, cl *Checklist) {
 		Status:      p.cards[a].Status,
 		NoIndex:     p.cards[a].Status != "",
 		Checklist:   cl,
-		Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: a.Title, URL: a.URL}, {Name: "Checklist", URL: cl.Links.Page}},
+		Breadcrumbs: []Link{{Name: p.t("home"), URL: "/"}, {Name: a.Title, URL: a.URL}, {Name: p.t("checklist"), URL: cl.Links.Page}},
 		Lang:        p.idx.Language(a.Page),
 	})
 }
@@ -389,7 +396,7 @@ func (p *planner) paginate(base, kind string, total int, view func(page, lo, hi 
 			v.List.Pager.Next = pageURL(n + 1)
 		}
 		if n > 1 && len(v.Breadcrumbs) > 0 {
-			v.Breadcrumbs = append(v.Breadcrumbs[:len(v.Breadcrumbs):len(v.Breadcrumbs)], Link{Name: "Page " + strconv.Itoa(n), URL: v.URL})
+			v.Breadcrumbs = append(v.Breadcrumbs[:len(v.Breadcrumbs):len(v.Breadcrumbs)], Link{Name: p.t("page_n", "page", n), URL: v.URL})
 		}
 		p.add(urlpath.File(v.URL), kind, v)
 	}

@@ -28,6 +28,6 @@ func (p *planner) search() {
 		Description: p.site.words.T("search_label") + ": " + p.site.Title + ".",
 		URL:         "/search/",
 		Search:      &SearchPage{Index: "/search/", Host: host},
-		Breadcrumbs: []Link{{Name: "Home", URL: "/"}, {Name: p.site.words.T("search"), URL: "/search/"}},
+		Breadcrumbs: []Link{{Name: p.t("home"), URL: "/"}, {Name: p.site.words.T("search"), URL: "/search/"}},
 	})
 }

@@ -6,10 +6,15 @@ import (
 	"github.com/peeplcoach/folio/internal/slug"
 )
 
-// NewSite makes the site-wide view data of a build. image is the default
-// share image when site.yaml names none (folio's drawn card), or nil.
-func NewSite(idx *content.Index, assets *Assets, serve bool, image *Image) *Site {
+// NewSite makes the site-wide view data of a build. strings are the interface
+// strings of the site's language (with the site's own file on top); nil takes
+// folio's built-in strings for it. image is the default share image when
+// site.yaml names none (folio's drawn card), or nil.
+func NewSite(idx *content.Index, assets *Assets, serve bool, strings *i18n.Catalog, image *Image) *Site {
 	s := idx.Site
+	if strings == nil {
+		strings = siteStrings(s.Language)
+	}
 	site := &Site{
 		Title:        s.Title,
 		Description:  s.Description,
@@ -19,16 +24,16 @@ func NewSite(idx *content.Index, assets *Assets, serve bool, image *Image) *Site
 		Author:       Party{Name: s.Author.Name, URL: s.Author.URL},
 		LinkedIn:     s.LinkedIn.Page,
 		Locale:       i18n.Locale(s.Language),
-		words:        siteStrings(s.Language),
+		words:        strings,
 		Nav: []Link{
-			{Name: "Articles", URL: "/"},
-			{Name: "Topics", URL: "/topics/"},
-			{Name: "Series", URL: "/series/"},
-			{Name: "Checklists", URL: "/checklists/"},
+			{Name: strings.T("articles"), URL: "/"},
+			{Name: strings.T("topics"), URL: "/topics/"},
+			{Name: strings.T("all_series"), URL: "/series/"},
+			{Name: strings.T("checklists"), URL: "/checklists/"},
 		},
 		Feeds: []FeedLink{
-			{Title: s.Title + " (Atom)", URL: "/feed.xml", Type: "application/atom+xml", Label: "Atom feed"},
-			{Title: s.Title + " (JSON Feed)", URL: "/feed.json", Type: "application/feed+json", Label: "JSON Feed"},
+			{Title: s.Title + " (Atom)", URL: "/feed.xml", Type: "application/atom+xml", Label: strings.T("feed_atom")},
+			{Title: s.Title + " (JSON Feed)", URL: "/feed.json", Type: "application/feed+json", Label: strings.T("feed_json")},
 		},
 		Serve: serve,
 	}
@@ -36,7 +41,14 @@ func NewSite(idx *content.Index, assets *Assets, serve bool, image *Image) *Site
 		site.Nav = append(site.Nav, Link{Name: site.words.T("search"), URL: "/search/"})
 	}
 	for _, p := range idx.Pages {
-		site.Pages = append(site.Pages, Link{Name: p.Title, URL: slug.EscapePath(p.URL)})
+		// The navigation names a page by its title, but for /about/,
+		// whose title is often long ("About Peeplcoach Insights"): its
+		// entry is the language's "About".
+		name := p.Title
+		if p.URL == "/about/" {
+			name = strings.T("about")
+		}
+		site.Pages = append(site.Pages, Link{Name: name, URL: slug.EscapePath(p.URL)})
 	}
 	// The newest article's year (an update counts), not the clock's, so
 	// that two builds of the same site are the same; the build sets the
@@ -52,3 +64,6 @@ func NewSite(idx *content.Index, assets *Assets, serve bool, image *Image) *Site
 	}
 	return site
 }
+
+// Strings returns the site's interface strings.
+func (s *Site) Strings() *i18n.Catalog { return s.words }

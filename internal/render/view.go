@@ -60,8 +60,8 @@ type Site struct {
 	Organisation Party
 	Author       Party
 	LinkedIn     string
-	Nav          []Link     // main navigation
-	Pages        []Link     // the standalone pages (About …), for the footer
+	Nav          []Link     // main navigation: the sections of the site
+	Pages        []Link     // the standalone pages (About …), after the sections
 	Feeds        []FeedLink // the site's feeds
 	Locale       string     // Open Graph locale of Language: "en_US"
 	Year         int        // copyright year: the newest article's, else the build's, so builds repeat
@@ -138,6 +138,8 @@ type Card struct {
 	// and the templates, so it is no part of the card's key.
 	HTML template.HTML `key:"-"`
 
+	words *i18n.Catalog // the site's, for the methods templates call
+
 	key key.Sum `key:"-"` // of the fields above, set when planned
 }
 
@@ -148,11 +150,15 @@ func (c *Card) Key() key.Sum { return c.key }
 // Article is the article page's own data.
 type Article struct {
 	*Card
-	Body      template.HTML
-	TOC       []TOCEntry // H2 and H3 when there are at least three
-	SeriesBox *SeriesBox
-	Related   []*Card
-	Checklist *ChecklistLinks // nil when the article has no checklist
+	// Standfirst is the summary shown under the title: the front matter's
+	// summary, or "" when the summary is only the start of the first
+	// paragraph, which follows anyway.
+	Standfirst string
+	Body       template.HTML
+	TOC        []TOCEntry // H2 and H3 when there are at least three
+	SeriesBox  *SeriesBox
+	Related    []*Card
+	Checklist  *ChecklistLinks // nil when the article has no checklist
 }
 
 // TOCEntry is one line of a table of contents.

@@ -1,0 +1,43 @@
+package build
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestGermanSite builds a site with language: de: every word the layouts put
+// around the writer's text is German, dates are written the German way, and
+// the site's i18n/de.yaml overrides folio's strings.
+func TestGermanSite(t *testing.T) {
+	files := threeArticles()
+	files["content/site.yaml"] = strings.Replace(testSiteYAML, "language: en-GB", "language: de", 1)
+	files["content/articles/third.md"] = article("\ntitle: Third\ndate: 2025-03-10\ntopics: [Hiring]", "Third body.\n\n- [ ] Raum buchen\n")
+	files["i18n/de.yaml"] = "related_articles: Mehr zum Thema\n"
+	s := withShareImage(newSite(t, files)).mustBuild()
+	s.assertFile("articles/first/index.html",
+		`<html lang="de">`,
+		"10. Januar 2025", "1 Min. Lesezeit", `Teil 1 von 2 der Serie <a href="/series/leading-up/">„Leading Up“</a>`,
+		`<summary>Inhalt</summary>`, ">Themen</a>", ">Serien</a>", ">Checklisten</a>", ">Über uns</a>",
+		"Zum Inhalt springen", "Mehr zum Thema", "Atom-Feed",
+		"! min read", "! Contents", "! Related articles", "! Part 1", "! >Topics<", "! Skip to content",
+	)
+	s.assertFile("articles/second/index.html", "Aktualisiert am 1. März 2025", "Zurück")
+	s.assertFile("articles/third/index.html", "Checkliste zum Ausdrucken: 1 Punkt zum Abhaken", "Checkliste drucken")
+	s.assertFile("articles/third/checklist/index.html", "Diese Checkliste drucken", "Notizen", "Aus dem Artikel „", "! Print this checklist")
+	s.assertFile("topics/index.html", "2 Artikel", "zuletzt am", "! articles")
+	s.assertFile("index.html", "Neueste Artikel", "Nächste Seite", "Seite 1 von 2")
+	s.assertFile("404.html", "Seite nicht gefunden", "Fehler 404")
+	s.assertFile("checklists/index.html", "Checklisten zum Ausdrucken", "aus dem Artikel")
+}
+
+// TestBadStringsFile: a site's strings file that is not valid stops the
+// build with an error naming it.
+func TestBadStringsFile(t *testing.T) {
+	files := threeArticles()
+	files["i18n/en-GB.yaml"] = "contents: [not, a, text]\n"
+	s := newSite(t, files)
+	s.build()
+	if s.err == nil || !strings.Contains(s.err.Error(), "i18n/en-GB.yaml: contents: want a text or {one, other}") {
+		t.Fatalf("err = %v, want one naming i18n/en-GB.yaml and the key", s.err)
+	}
+}
