@@ -115,14 +115,28 @@ func codecOf(t reflect.Type) *codec {
 	if c, ok := codecs.Load(t); ok {
 		return c.(*codec)
 	}
-	// A recursive type asks for its own codec while it is being made: the
-	// placeholder is filled in before anything runs.
-	c := &codec{}
-	if actual, loaded := codecs.LoadOrStore(t, c); loaded {
-		return actual.(*codec)
+	// Codecs are made in a map of this call's own, where a recursive type
+	// finds its placeholder, and published once all are whole: no other
+	// goroutine ever sees a codec being made.
+	local := map[reflect.Type]*codec{}
+	var of func(reflect.Type) *codec
+	of = func(t reflect.Type) *codec {
+		if c, ok := codecs.Load(t); ok {
+			return c.(*codec)
+		}
+		if c, ok := local[t]; ok {
+			return c
+		}
+		c := &codec{}
+		local[t] = c
+		made := newCodec(t, of)
+		c.enc, c.dec = made.enc, made.dec
+		return c
 	}
-	made := newCodec(t)
-	c.enc, c.dec = made.enc, made.dec
+	c := of(t)
+	for lt, lc := range local {
+		codecs.LoadOrStore(lt, lc)
+	}
 	return c
 }
 
@@ -135,7 +149,7 @@ func settable(v reflect.Value) reflect.Value {
 	return reflect.NewAt(v.Type(), unsafe.Pointer(v.UnsafeAddr())).Elem()
 }
 
-func newCodec(t reflect.Type) codec {
+func newCodec(t reflect.Type, codecOf func(reflect.Type) *codec) codec {
 	if t == timeType {
 		return codec{
 			enc: func(e *encState, v reflect.Value) {
