@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"io/fs"
 	"path"
 	"sort"
@@ -173,7 +174,7 @@ type imageIn struct {
 
 // imageCopy is the artifact of one copy.
 func (b *Builder) imageCopy(outPath string, src *file, width int) *artifact {
-	srcPath := src.path
+	srcPath, hash := src.path, src.hash
 	return &artifact{
 		path:  outPath,
 		ext:   path.Ext(outPath),
@@ -182,6 +183,12 @@ func (b *Builder) imageCopy(outPath string, src *file, width int) *artifact {
 			data, err := fs.ReadFile(b.fsys, srcPath)
 			if err != nil {
 				return nil, err
+			}
+			// Made later than planned (folio serve makes copies when asked
+			// for): bytes of a newer image must not be kept under the key
+			// of the one planned.
+			if key.Bytes(data) != hash {
+				return nil, fmt.Errorf("%s changed while being built", srcPath)
 			}
 			return images.Resize(data, width)
 		},
