@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -53,71 +55,106 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		outDir = filepath.Join(*src, outDir) // public/ belongs to the site, like content/
 	}
 
+	cacheAt := cacheFolder(*src, *cacheDir)
+	opts := build.Options{
+		Drafts: *drafts, Future: *future, Preview: *preview, BaseURL: *baseURL, Minify: *minify, Fingerprint: true,
+		CacheDir: cacheAt,
+	}
+	// The output folder of the last build is updated in place when the
+	// cache knows what folio wrote there (output.State): only the files
+	// whose inputs changed are written. Otherwise the build goes into a
+	// fresh folder swapped in at the end.
+	state, err := output.OpenState(cacheAt, outDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "folio build: %v\n", err)
+		return exitFailed
+	}
+	if err := os.MkdirAll(cacheAt, 0o755); err != nil {
+		fmt.Fprintf(stderr, "folio build: %v\n", err)
+		return exitFailed
+	}
+	files, inPlace := state.Load()
+	inPlace = inPlace && !*strict // --strict checks the whole output: it builds it whole
+	if inPlace {
+		if err := output.CheckInPlace(outDir, *src); err != nil {
+			fmt.Fprintf(stderr, "folio build: %v\n", err)
+			return exitFailed
+		}
+	}
+	if inPlace {
+		opts.BeforeWrite = state.Begin
+	}
 	site, err := sitefs.Open(*src)
 	if err != nil {
 		fmt.Fprintf(stderr, "folio build: %v\n", err)
 		return exitFailed
 	}
 	defer site.Close()
-	stage, err := output.NewStaging(outDir, *src)
+	b, err := build.New(site, opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "folio build: %v\n", err)
 		return exitFailed
 	}
-	b, err := build.New(site, build.Options{
-		Drafts: *drafts, Future: *future, Preview: *preview, BaseURL: *baseURL, Minify: *minify, Fingerprint: true,
-		CacheDir: cacheFolder(*src, *cacheDir),
-	})
-	if err != nil {
-		stage.Discard()
-		fmt.Fprintf(stderr, "folio build: %v\n", err)
-		return exitFailed
-	}
+	defer b.Close()
 	stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
 	if err != nil {
-		stage.Discard()
 		fmt.Fprintf(stderr, "folio build: %v\n", err)
 		return exitFailed
 	}
-	var sink build.Sink = stage
-	var rec *check.Recorder
-	if *strict {
-		rec = check.NewRecorder(stage)
-		sink = rec
+	_ = output.CleanStages(outDir) // left by a build killed while staging
+	var report *build.Report
+	if inPlace {
+		b.Resume(files)
+		folder := output.OpenFolder(outDir)
+		report, err = b.Rebuild(ctx, folder, nil)
+		folder.RemoveStage()
+		if err == nil {
+			written := b.Outputs()
+			paths := make([]string, 0, len(written))
+			for p := range written {
+				paths = append(paths, p)
+			}
+			err = output.UpdateManifest(outDir, paths)
+		}
+	} else {
+		var stage *output.Staging
+		if stage, err = output.NewStaging(outDir, *src); err == nil {
+			var sink build.Sink = stage
+			var rec *check.Recorder
+			if *strict {
+				rec = check.NewRecorder(stage)
+				sink = rec
+			}
+			report, err = b.Build(ctx, sink)
+			if err == nil && *strict {
+				err = strictCheck(ctx, b, rec, *src, site, stderr)
+			}
+			if err == nil {
+				if err = stage.Commit(); err != nil {
+					var leftover *output.LeftoverError
+					if errors.As(err, &leftover) {
+						fmt.Fprintf(stderr, "warning: %v\n", err)
+						err = nil
+					} else {
+						err = fmt.Errorf("folio build: %w", err)
+					}
+				}
+			}
+			if err != nil {
+				stage.Discard()
+			}
+		}
 	}
-	report, err := b.Build(ctx, sink)
 	if perr := stopProfiles(); perr != nil {
 		fmt.Fprintf(stderr, "folio build: %v\n", perr)
 	}
 	if err != nil {
-		stage.Discard()
 		printErrors(stderr, *src, err)
 		fmt.Fprintf(stderr, "folio build: failed; %s is unchanged\n", outDir)
 		return exitFailed
 	}
-	if *strict {
-		findings, _, _, err := offlineCheck(ctx, b, rec, site)
-		if err == nil && len(findings) > 0 {
-			for _, f := range findings {
-				fmt.Fprintf(stderr, "error: %s\n", prefixed(*src, f.Error()))
-			}
-			err = fmt.Errorf("%d %s found by --strict", len(findings), plural(len(findings), "problem", "problems"))
-		}
-		if err != nil {
-			stage.Discard()
-			printErrors(stderr, *src, err)
-			fmt.Fprintf(stderr, "folio build: failed; %s is unchanged\n", outDir)
-			return exitFailed
-		}
-	}
-	if err := stage.Commit(); err != nil {
-		var leftover *output.LeftoverError
-		if !errors.As(err, &leftover) {
-			stage.Discard()
-			fmt.Fprintf(stderr, "folio build: %v\n", err)
-			return exitFailed
-		}
-		fmt.Fprintf(stderr, "warning: %v\n", err)
+	if err := state.Save(b.Outputs()); err != nil {
+		fmt.Fprintf(stderr, "warning: %v (the next build writes the whole output again)\n", err)
 	}
 	for _, w := range report.Warnings {
 		fmt.Fprintf(stderr, "warning: %s\n", prefixed(*src, w.Error()))
@@ -133,6 +170,22 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			n.Title, n.Date.UTC().Format("2006-01-02 15:04 MST"), prefixed(*src, n.Path))
 	}
 	return exitOK
+}
+
+// strictCheck runs folio check's offline checks on a build's output and
+// fails on any finding (folio build --strict).
+func strictCheck(ctx context.Context, b *build.Builder, rec *check.Recorder, src string, site fs.FS, stderr io.Writer) error {
+	findings, _, _, err := offlineCheck(ctx, b, rec, site)
+	if err != nil {
+		return err
+	}
+	if len(findings) > 0 {
+		for _, f := range findings {
+			fmt.Fprintf(stderr, "error: %s\n", prefixed(src, f.Error()))
+		}
+		return fmt.Errorf("%d %s found by --strict", len(findings), plural(len(findings), "problem", "problems"))
+	}
+	return nil
 }
 
 // cacheFolder is the cache folder: the flag's, or .cache in the site folder,
@@ -156,7 +209,7 @@ func isFlagSet(fs *flag.FlagSet, name string) bool {
 }
 
 // printErrors prints every problem of a failed build on its own line, each
-// cause once (see problemLines).
+// cause once (see problemLines), then the warnings found on the way.
 func printErrors(w io.Writer, src string, err error) {
 	lines := problemLines(src, err)
 	for _, l := range lines {
@@ -164,6 +217,9 @@ func printErrors(w io.Writer, src string, err error) {
 	}
 	var be *build.Errors
 	if errors.As(err, &be) {
+		for _, e := range be.Warnings {
+			fmt.Fprintf(w, "warning: %s\n", prefixed(src, e.Error()))
+		}
 		fmt.Fprintf(w, "%d %s\n", len(lines), plural(len(lines), "error", "errors"))
 	}
 }

@@ -80,6 +80,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "folio serve: %v\n", err)
 		return exitFailed
 	}
+	defer b.Close()
 	if *port == 0 {
 		*port = serve.AnyPort
 	}
@@ -94,7 +95,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		Open:      *open,
 		Files:     b.ArtifactFile,
 	}
-	if err := serve.Run(ctx, cfg, rebuilder(b, output.OpenFolder(out))); err != nil {
+	folder := output.OpenFolder(out)
+	defer folder.RemoveStage()
+	if err := serve.Run(ctx, cfg, rebuilder(b, folder)); err != nil {
 		fmt.Fprintf(stderr, "folio serve: %v\n", err)
 		return exitFailed
 	}
@@ -106,13 +109,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 func rebuilder(b *build.Builder, out *output.Folder) serve.RebuildFunc {
 	return func(ctx context.Context, changed []string) (serve.Result, error) {
 		start := time.Now()
-		var rep *build.Report
-		var err error
-		if changed == nil {
-			rep, err = b.Build(ctx, out)
-		} else {
-			rep, err = b.Rebuild(ctx, out, changed)
-		}
+		// The first build too goes through Rebuild, which stages its files
+		// and renames each into place: the server already answers, and a
+		// page is never served half written.
+		rep, err := b.Rebuild(ctx, out, changed)
 		if err != nil {
 			return serve.Result{}, summarized(".", err) // paths as the build reports them
 		}

@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
+	"sync"
 
 	"github.com/peeplcoach/folio/internal/cache"
 	"github.com/peeplcoach/folio/internal/content"
@@ -16,129 +16,114 @@ import (
 )
 
 // artifact is an output file that is slow to make: a checklist PDF or a share
-// card. It is made once per key and kept in the cache folder; builds then link
-// the cached file into the output.
+// card. It is made once per key and kept in the cache folder.
 type artifact struct {
 	path string // output file
-	key  string // cache key: a hash of everything that goes into the file
 	ext  string
-	make func() ([]byte, error)
-	// keyOf computes key when it is not known yet; ensureArtifacts calls it
-	// on the workers, since hashing 20,000 checklists takes a while.
-	keyOf func() string
+	// input is everything that goes into the file; key is key.Of the
+	// drawing code's version and input, its key in the cache.
+	input any
+	key   key.Sum
+	make  func() ([]byte, error)
 
-	// Set by ensureArtifacts:
-	ready  bool // made or found in the cache
-	size   int64
-	cached string // path of the cache entry, or "" without a cache
-	data   []byte // the bytes, when there is no cache
+	size int64 // set by ensureArtifacts; 0 in serve mode, which makes them lazily
 }
 
-// artifacts lists the checklist PDFs and share cards of the site. Their keys
-// include the version of the code that draws them and the fonts, so a new
-// folio or a new font redraws. probs holds the drawing tools' problems
-// (fonts, logo) and a warning for each character no font can draw.
-func (b *Builder) artifacts(idx *content.Index) (arts []*artifact, checklists map[*content.Article]*checklistFiles, cards map[*content.Article]*artifact, siteCard *artifact, probs content.Problems) {
-	site := idx.Site
-	d := b.drawing(site)
-	probs.Add(d.probs)
-	probs.Warnings = append(probs.Warnings, d.warnings(site, idx.Articles)...)
-	checklists = map[*content.Article]*checklistFiles{}
-	cards = map[*content.Article]*artifact{}
-	for _, a := range idx.Articles {
-		if a.Checklist != nil && site.Checklists {
-			files := &checklistFiles{
-				a4:     b.checklistArtifact(site, a, pdf.A4),
-				letter: b.checklistArtifact(site, a, pdf.Letter),
-			}
-			arts = append(arts, files.a4, files.letter)
-			checklists[a] = files
-		}
-		if a.Image.Src == "" && site.ShareCards {
-			art := b.cardArtifact(strings.TrimPrefix(a.URL, "/")+"card.png", cardInput(site, a, d))
-			cards[a] = art
-			arts = append(arts, art)
-		}
-	}
-	if site.Image.Src == "" && site.ShareCards {
-		in := social.CardInput{Title: site.Title, SiteName: site.Description}
-		siteCard = b.cardArtifact("card.png", in)
-		arts = append(arts, siteCard)
-		if missing, _ := d.painter.Missing(in); len(missing) > 0 {
-			probs.Warnings = append(probs.Warnings, &content.Error{Path: content.SitePath, Line: site.Lines["title"], Err: errors.New(pdf.MissingGlyphs(missing, site.Title+" "+site.Description))})
-		}
-	}
-	return arts, checklists, cards, siteCard, probs
-}
-
-// memoArtifact is an artifact and a cheap hash of what it was made from, so a
-// rebuild can take it as it is instead of hashing its content again.
-type memoArtifact struct {
-	in  uint64
-	art *artifact
-}
-
-// remember returns the artifact planned for path by an earlier build when its
-// inputs hash to in, or a new one from plan.
-func (b *Builder) remember(path string, in uint64, plan func() *artifact) *artifact {
-	if m, ok := b.artMemo[path]; ok && m.in == in {
-		return m.art
-	}
-	a := plan()
-	b.artMemo[path] = memoArtifact{in: in, art: a}
-	return a
-}
-
-func (b *Builder) checklistArtifact(site *content.Site, a *content.Article, size pdf.PageSize) *artifact {
-	path := strings.TrimPrefix(a.URL, "/") + "checklist-" + size.String() + ".pdf"
-	// The PDF shows the page (its source), the site's name, URL, language
-	// and author, and the article's topics.
-	d := b.drawing(site)
-	h := key.New()
-	h.Uint(a.SourceHash)
-	h.String(pdf.Version, size.String(), site.Title, site.BaseURL, site.Language, site.Author.Name, site.LinkedIn.Campaign, d.key)
-	for _, t := range a.Topics {
-		h.String(t.Name)
-	}
-	return b.remember(path, h.Sum(), func() *artifact {
-		return &artifact{
-			path:  path,
-			keyOf: func() string { return checklistKey(checklistPDF(site, a, d), size, d.key) },
-			ext:   ".pdf",
-			// The document is made again when needed rather than kept: the
-			// artifact outlives the build, and most are never made.
-			make: func() ([]byte, error) { return d.renderer.Render(checklistPDF(site, a, d), size) },
-		}
-	})
-}
-
-func (b *Builder) cardArtifact(path string, in social.CardInput) *artifact {
-	d := b.draw
-	h := key.New()
-	h.String(in.Title, in.Series, in.SiteName, d.key)
-	return b.remember(path, h.Sum(), func() *artifact {
-		return &artifact{path: path, key: d.painter.Key(in), ext: ".png", make: func() ([]byte, error) { return d.painter.Card(in) }}
-	})
-}
-
-// checklistKey is the cache key of a checklist PDF: everything Render prints
-// or writes in its metadata, the version of its drawing code and the key of
-// its fonts and logo.
-func checklistKey(c pdf.Checklist, size pdf.PageSize, drawing string) string {
-	parts := [][]byte{[]byte(pdf.Version), []byte(size.String()), []byte(drawing),
-		[]byte(c.Title), []byte(c.Intro), []byte(c.ArticleTitle), []byte(c.ArticleURL), []byte(c.LinkURL),
-		[]byte(c.SiteName), []byte(c.Date), []byte(c.Author), []byte(c.Subject), []byte(c.Lang),
-		[]byte(c.Labels.Notes), []byte(c.Labels.Scan), []byte(c.Labels.From), []byte(c.Labels.Page),
-		[]byte(c.Created.UTC().Format(time.RFC3339Nano))}
-	parts = append(parts, []byte(strings.Join(c.Keywords, "\x00")))
-	for _, g := range c.Groups {
-		parts = append(parts, []byte(g.Heading), []byte(strings.Join(g.Items, "\x00")), nil)
-	}
-	return cache.Key(parts...)
+// artifactSet is the artifacts of one index.
+type artifactSet struct {
+	key        key.Sum // of every artifact's path, key and size, once made
+	arts       []*artifact
+	checklists map[string]*checklistFiles // by article source path
+	cards      map[string]*artifact       // by article source path
+	siteCard   *artifact
+	probs      content.Problems // of the drawing tools (fonts, logo)
 }
 
 // checklistFiles are an article's two checklist PDFs.
 type checklistFiles struct{ a4, letter *artifact }
+
+// checklistIn is what a checklist PDF is made from.
+type checklistIn struct {
+	Version   string
+	Size      string
+	Drawing   string // the fonts' and logo's key
+	Checklist pdf.Checklist
+}
+
+// cardIn is what a share card is made from. CardInput.Key carries the
+// version of the drawing code.
+type cardIn struct {
+	Version string
+	Card    social.CardInput
+}
+
+// artifacts lists the checklist PDFs and share cards of the site, makes those
+// the cache lacks, and learns the size of each (pages show the size of the
+// PDFs they link). See caches.artifacts.
+func (b *Builder) artifacts(ctx context.Context, idx *content.Index, indexKey key.Sum, assetsKey key.Sum, files []published) (*artifactSet, error) {
+	site := idx.Site
+	d := b.drawing(site) // fonts, logo, words: made again only when they change (fonts.go)
+	in := key.Of(indexKey, assetsKey, b.c.site.skey, d.key)
+	if m := b.c.artifacts; m.set != nil && m.in == in {
+		return m.set, nil
+	}
+	set := &artifactSet{checklists: map[string]*checklistFiles{}, cards: map[string]*artifact{}, probs: d.probs}
+	for _, a := range idx.Articles {
+		if a.Checklist != nil && site.Checklists {
+			files := &checklistFiles{a4: checklistArtifact(site, a, pdf.A4, d), letter: checklistArtifact(site, a, pdf.Letter, d)}
+			set.arts = append(set.arts, files.a4, files.letter)
+			set.checklists[a.Path] = files
+		}
+		if a.Image.Src == "" && site.ShareCards {
+			art := cardArtifact(strings.TrimPrefix(a.URL, "/")+"card.png", cardInput(site, a, d), d)
+			set.cards[a.Path] = art
+			set.arts = append(set.arts, art)
+		}
+	}
+	if site.Image.Src == "" && site.ShareCards {
+		cin := social.CardInput{Title: site.Title, SiteName: site.Description}
+		set.siteCard = cardArtifact("card.png", cin, d)
+		set.arts = append(set.arts, set.siteCard)
+		if missing, _ := d.painter.Missing(cin); len(missing) > 0 {
+			set.probs.Warnings = append(set.probs.Warnings, &content.Error{Path: content.SitePath, Line: site.Lines["title"], Err: errors.New(pdf.MissingGlyphs(missing, site.Title+" "+site.Description))})
+		}
+	}
+	set.arts = append(set.arts, b.imageArtifacts(idx, files)...)
+	if err := b.ensureArtifacts(ctx, set.arts); err != nil {
+		return nil, err
+	}
+	h := key.New()
+	for _, a := range set.arts {
+		h.String(a.path)
+		h.Key(a.key)
+		h.Int(a.size)
+	}
+	set.key = h.Sum()
+	b.c.artifacts = artifactsMemo{in: in, set: set}
+	return set, nil
+}
+
+// checklistArtifact is one of an article's checklist PDFs. It is made from
+// the article's listing: the source lines of its items, for messages, are
+// read by the glyph check (plan.go), not here.
+func checklistArtifact(site *content.Site, a *content.Article, size pdf.PageSize, d *drawing) *artifact {
+	c := checklistPDF(site, a, d)
+	return &artifact{
+		path:  strings.TrimPrefix(a.URL, "/") + "checklist-" + size.String() + ".pdf",
+		ext:   ".pdf",
+		input: checklistIn{Version: pdf.Version, Size: size.String(), Drawing: d.key, Checklist: c},
+		make:  func() ([]byte, error) { return d.renderer.Render(c, size) },
+	}
+}
+
+func cardArtifact(path string, in social.CardInput, d *drawing) *artifact {
+	return &artifact{
+		path:  path,
+		ext:   ".png",
+		input: cardIn{Version: d.painter.Key(in), Card: in},
+		make:  func() ([]byte, error) { return d.painter.Card(in) },
+	}
+}
 
 // checklistPDF is what the PDF of an article's checklist shows. Its links
 // carry utm_source=checklist with the campaign of the article's posts.
@@ -195,23 +180,21 @@ func firstNonEmpty(s ...string) string {
 	return ""
 }
 
-// ensureArtifacts makes every artifact the cache lacks, in parallel, and
-// records the size of each: pages show the size of the PDFs they link.
+// ensureArtifacts computes the key of every artifact and, but in serve mode,
+// makes those the cache lacks, in parallel, and records the size of each.
+// folio serve makes them when first asked for, or in the background (see
+// lazy.go): the preview is served long before 20,000 PDFs could be made.
 func (b *Builder) ensureArtifacts(ctx context.Context, arts []*artifact) error {
 	errs := make([]error, len(arts))
-	b.parallel(ctx, len(arts), func(i int) {
+	err := b.parallel(ctx, len(arts), func(i int) string { return arts[i].path }, func(i int) {
 		a := arts[i]
-		if a.ready {
+		a.key = key.Of(a.input)
+		if b.opts.Serve {
 			return
 		}
-		if a.key == "" {
-			a.key = a.keyOf()
-		}
-		if b.cache != nil {
-			if size, ok := b.cache.Stat(a.key, a.ext); ok {
-				a.size, a.cached, a.ready = size, b.cache.Path(a.key, a.ext), true
-				return
-			}
+		if size, ok := b.blobs.size(a.key, a.ext); ok {
+			a.size = size
+			return
 		}
 		data, err := a.make()
 		if err != nil {
@@ -219,17 +202,9 @@ func (b *Builder) ensureArtifacts(ctx context.Context, arts []*artifact) error {
 			return
 		}
 		a.size = int64(len(data))
-		if b.cache == nil {
-			a.data, a.ready = data, true
-			return
-		}
-		if a.cached, err = b.cache.Put(a.key, a.ext, data); err != nil {
-			errs[i] = err
-			return
-		}
-		a.ready = true
+		errs[i] = b.blobs.put(a.key, a.ext, data)
 	})
-	if err := ctx.Err(); err != nil {
+	if err != nil {
 		return err
 	}
 	var list []error
@@ -239,8 +214,79 @@ func (b *Builder) ensureArtifacts(ctx context.Context, arts []*artifact) error {
 		}
 	}
 	if len(list) > 0 {
-		return &Errors{List: list}
+		return &Errors{List: onePerCause(list)}
 	}
+	return nil
+}
+
+// artifactBytes returns an artifact's bytes: from the cache, verified, or
+// made anew when the cache lacks them or holds them damaged.
+func (b *Builder) artifactBytes(a *artifact) ([]byte, error) {
+	if data, ok := b.blobs.get(a.key, a.ext); ok {
+		return data, nil
+	}
+	data, err := a.make()
+	if err != nil {
+		return nil, fmt.Errorf("make %s: %w", a.path, err)
+	}
+	return data, b.blobs.put(a.key, a.ext, data)
+}
+
+// artifactFile returns the cache file of an artifact, verified, making it
+// when the cache lacks it; "" without a cache folder.
+func (b *Builder) artifactFile(a *artifact) (string, error) {
+	if b.blobs.files == nil {
+		return "", nil
+	}
+	if _, ok := b.blobs.files.Size(a.key, a.ext); ok {
+		return b.blobs.files.Path(a.key, a.ext), nil
+	}
+	if _, err := b.artifactBytes(a); err != nil {
+		return "", err
+	}
+	return b.blobs.files.Path(a.key, a.ext), nil
+}
+
+// blobs keeps made artifacts: in the cache folder, one read-only file each
+// (published by hard link; see cache.Files), or in memory for a Builder
+// without a cache folder.
+type blobs struct {
+	files *cache.Files
+	mu    sync.Mutex
+	mem   map[key.Sum][]byte
+}
+
+func (s *blobs) size(k key.Sum, ext string) (int64, bool) {
+	if s.files != nil {
+		return s.files.Size(k, ext)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	data, ok := s.mem[k]
+	return int64(len(data)), ok
+}
+
+func (s *blobs) get(k key.Sum, ext string) ([]byte, bool) {
+	if s.files != nil {
+		return s.files.Get(k, ext)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	data, ok := s.mem[k]
+	return data, ok
+}
+
+func (s *blobs) put(k key.Sum, ext string, data []byte) error {
+	if s.files != nil {
+		_, err := s.files.Put(k, ext, data)
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.mem == nil {
+		s.mem = map[key.Sum][]byte{}
+	}
+	s.mem[k] = data
 	return nil
 }
 

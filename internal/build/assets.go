@@ -1,17 +1,13 @@
 package build
 
 import (
-	"bytes"
-	"image"
-	_ "image/gif" // register decoders: share images need their size
-	_ "image/jpeg"
-	_ "image/png"
 	"mime"
 	"path"
 	"sort"
 	"strings"
 
 	"github.com/peeplcoach/folio/internal/content"
+	"github.com/peeplcoach/folio/internal/key"
 	"github.com/peeplcoach/folio/internal/output"
 	"github.com/peeplcoach/folio/internal/render"
 )
@@ -19,63 +15,84 @@ import (
 // published is a source file copied into the output.
 type published struct {
 	src     *file
-	sitePth string // URL path before fingerprinting: "/css/site.css"
-	outPath string // output file: "css/site.3f9c1a2b.css"
+	hash    key.Sum // of the bytes, when the assets were listed
+	sitePth string  // URL path before fingerprinting: "/css/site.css"
+	outPath string  // output file: "css/site.3f9c1a2b.css"
+}
+
+// assetIn is one file of the assets step's input.
+type assetIn struct {
+	Path          string
+	Hash          key.Sum
+	Size          int64
+	Width, Height int
+}
+
+// assetsIn is everything the assets step reads.
+type assetsIn struct {
+	Files       []assetIn
+	Bundles     map[string]string // bundle folder → page URL
+	Fingerprint bool
 }
 
 // assets lists the files copied into the output (static files and page
-// resources) and the table templates look them up in. CSS and JS are read here
-// because their fingerprint is part of every page that links them.
-func (b *Builder) assets() (*render.Assets, []published, content.Problems) {
-	var probs content.Problems
-	bundles := map[string]string{} // bundle folder → page URL
-	for _, f := range b.files {
-		if f.kind == kindPage && f.page != nil && f.page.Bundle != "" {
-			bundles[f.page.Bundle] = f.page.URL
+// resources) and the table templates look them up in (see caches.assets).
+// CSS and JS names carry a hash of their bytes, which every page linking them
+// shows.
+func (b *Builder) assets(ps pageSet) (*render.Assets, []published, content.Problems, key.Sum) {
+	// The inputs are the files of static/ and the resources (they changed
+	// only if load says so) and the bundles (they changed only if the pages'
+	// listings did): with neither, the memo stands without a look at them.
+	if m := &b.c.assets; m.assets != nil && !b.c.assetsDirty && m.pages == ps.key {
+		return m.assets, m.files, m.probs, m.key
+	}
+	b.c.assetsDirty = false
+	in := assetsIn{Bundles: map[string]string{}, Fingerprint: b.opts.Fingerprint}
+	for _, p := range ps.parsed {
+		if p.listing.Bundle != "" {
+			in.Bundles[p.listing.Bundle] = p.listing.URL
 		}
 	}
-	var list []published
-	table := map[string]render.Asset{}
-	paths := make([]string, 0, len(b.files))
-	for p, f := range b.files {
+	var paths []string
+	for p, f := range b.c.files {
 		if f.kind == kindStatic || f.kind == kindResource {
 			paths = append(paths, p)
 		}
 	}
 	sort.Strings(paths)
 	for _, p := range paths {
-		f := b.files[p]
+		f := b.c.files[p]
+		in.Files = append(in.Files, assetIn{Path: p, Hash: f.hash, Size: f.size, Width: f.width, Height: f.height})
+	}
+	k := key.Of(in)
+	if m := &b.c.assets; m.assets != nil && m.key == k {
+		m.pages = ps.key
+		return m.assets, m.files, m.probs, k
+	}
+	var probs content.Problems
+	var list []published
+	table := map[string]render.Asset{}
+	for _, p := range paths {
+		f := b.c.files[p]
+		if f.readErr != nil {
+			probs.Errors = append(probs.Errors, &content.Error{Path: p, Err: f.readErr})
+			continue
+		}
 		sitePath := "/" + strings.TrimPrefix(p, "static/")
 		if f.kind == kindResource {
-			sitePath = resourceURL(p, bundles)
+			sitePath = resourceURL(p, in.Bundles)
 		}
 		ext := strings.ToLower(path.Ext(p))
-		fingerprint := b.opts.Fingerprint && (ext == ".css" || ext == ".js")
-		if f.dirty {
-			data, err := b.read(f)
-			if err != nil {
-				probs.Errors = append(probs.Errors, &content.Error{Path: p, Err: err})
-				continue
-			}
-			f.data = nil
-			if ext == ".css" || ext == ".js" {
-				f.data = data // small, and needed for the fingerprint
-			}
-			f.width, f.height = 0, 0
-			if isImage(ext) {
-				if cfg, _, err := image.DecodeConfig(bytes.NewReader(data)); err == nil {
-					f.width, f.height = cfg.Width, cfg.Height
-				}
-			}
-		}
 		out := strings.TrimPrefix(sitePath, "/")
-		if fingerprint {
+		if b.opts.Fingerprint && (ext == ".css" || ext == ".js") {
 			out = output.Fingerprinted(out, f.data)
 		}
-		list = append(list, published{src: f, sitePth: sitePath, outPath: out})
+		list = append(list, published{src: f, hash: f.hash, sitePth: sitePath, outPath: out})
 		table[sitePath] = render.Asset{URL: "/" + out, Type: mediaType(p), Size: f.size, Width: f.width, Height: f.height}
 	}
-	return render.NewAssets(table), list, probs
+	assets := render.NewAssets(table)
+	b.c.assets = assetsMemo{key: k, pages: ps.key, assets: assets, files: list, probs: probs}
+	return assets, list, probs, k
 }
 
 // resourceURL publishes a file beside its page: content/articles/a/photo.jpg

@@ -1,12 +1,12 @@
 package build
 
 import (
+	"fmt"
 	"io/fs"
 	"path"
 	"sort"
 	"strings"
 
-	"github.com/peeplcoach/folio/internal/cache"
 	"github.com/peeplcoach/folio/internal/content"
 	"github.com/peeplcoach/folio/internal/images"
 	"github.com/peeplcoach/folio/internal/key"
@@ -15,13 +15,14 @@ import (
 
 // Images in Markdown bodies (see internal/images and markdown/image.go): at
 // parse, each page's images are looked up in the site folder for their size
-// and the smaller copies to offer; after the index, the copies are planned
-// as artifacts, made once per source and width and kept in the cache like
-// checklist PDFs and cards. What the build calls:
+// and the smaller copies to offer; the copies are planned as artifacts, made
+// once per source and width and kept in the cache like checklist PDFs and
+// cards.
 //
-//	parse:  b.conv.ConvertWith(data, b.docOptions(f))
-//	run:    b.dirtyImageUsers(changed), right after load
-//	index:  arts = append(arts, b.imageArtifacts(idx, files)...)
+// A page's conversion reads the image files it shows: they are its
+// dependencies (parsed.deps), found while converting, with the hash each
+// had. A parse is reused only while every dependency still has that hash,
+// and the body's key holds them.
 
 // docOptions are the per-page choices of converting f: its images are found
 // beside it (a bundle) or in static/.
@@ -42,15 +43,47 @@ func (b *Builder) docOptions(f *file) markdown.DocOptions {
 	}}
 }
 
+// dep is a file a page's conversion read, with the hash it had.
+type dep struct {
+	Path string
+	Hash key.Sum
+}
+
+// imageDeps lists the image files a converted body shows, with their hashes
+// as the load step read them.
+func (b *Builder) imageDeps(doc *markdown.Doc) []dep {
+	var deps []dep
+	for _, img := range doc.Images {
+		var h key.Sum
+		if f := b.c.files[img.Source]; f != nil {
+			h = f.hash
+		}
+		deps = append(deps, dep{Path: img.Source, Hash: h})
+	}
+	return deps
+}
+
+// depsHold reports whether every dependency of a parse has the hash it had.
+func (b *Builder) depsHold(deps []dep) bool {
+	for _, d := range deps {
+		f := b.c.files[d.Path]
+		if f == nil || f.hash != d.Hash {
+			return false
+		}
+	}
+	return true
+}
+
 // dirtyImageUsers marks for parsing again the pages that may show an image
-// among the changed paths: those that showed it, those of the bundle it is
-// in, and (for static/) those that show any image by a path from the root.
-// A page's HTML carries its images' sizes, so it must follow their files.
+// among the changed paths: those whose conversion read it, those of the
+// bundle it is in, and (for static/) those that show any image by a path
+// from the root. A page's HTML carries its images' sizes, so it must follow
+// their files; a new image is no dependency of anyone yet.
 func (b *Builder) dirtyImageUsers(changed []string) {
 	var imgs []string
 	for _, p := range changed {
 		p = path.Clean(strings.TrimPrefix(p, "./"))
-		if f := b.files[p]; f != nil && f.kind == kindPage {
+		if f := b.c.files[p]; f != nil && f.kind == kindPage {
 			continue
 		}
 		if strings.HasPrefix(p, "content") || strings.HasPrefix(p, "static") {
@@ -61,33 +94,43 @@ func (b *Builder) dirtyImageUsers(changed []string) {
 		return
 	}
 	under := func(p, dir string) bool { return p == dir || strings.HasPrefix(p, dir+"/") }
-	for _, f := range b.files {
-		if f.kind != kindPage || f.page == nil {
+	for _, f := range b.c.files {
+		pr := f.parsed
+		if f.kind != kindPage || pr == nil || pr.listing == nil {
 			continue
 		}
-		doc := f.page.Doc
 		uses := false
 		for _, c := range imgs {
-			for _, img := range doc.Images {
-				uses = uses || under(img.Source, c)
+			for _, d := range pr.deps {
+				uses = uses || under(d.Path, c)
 			}
-			if f.page.Bundle != "" && (under(c, f.page.Bundle) || under(f.page.Bundle, c)) {
+			if bundle := pr.listing.Bundle; bundle != "" && (under(c, bundle) || under(bundle, c)) {
 				uses = true
 			}
-			if under(c, "static") || strings.HasPrefix(c, "static/") {
-				for _, l := range doc.Links {
-					uses = uses || l.Image && strings.HasPrefix(l.Dest, "/")
-				}
+			if strings.HasPrefix(c, "static") && pr.rootImages {
+				uses = true
 			}
 		}
 		if uses {
-			f.dirty, f.page = true, nil
+			f.dirty = true
 		}
 	}
 }
 
+// rootImages reports whether a body shows an image by a path from the site's
+// root, which a new file of static/ may answer.
+func rootImages(doc *markdown.Doc) bool {
+	for _, l := range doc.Links {
+		if l.Image && strings.HasPrefix(l.Dest, "/") {
+			return true
+		}
+	}
+	return false
+}
+
 // imageArtifacts plans the smaller copies of every image the published pages
-// show, beside the image's own output file: photo.jpg → photo-480w.jpg.
+// show, beside the image's own output file: photo.jpg → photo-480w.jpg. The
+// images are in each page's listing.
 func (b *Builder) imageArtifacts(idx *content.Index, files []published) []*artifact {
 	outOf := make(map[string]string, len(files))
 	for _, f := range files {
@@ -98,7 +141,7 @@ func (b *Builder) imageArtifacts(idx *content.Index, files []published) []*artif
 	add := func(p *content.Page) {
 		for _, img := range p.Doc.Images {
 			out, ok := outOf[img.Source]
-			src := b.files[img.Source]
+			src := b.c.files[img.Source]
 			if !ok || src == nil {
 				continue
 			}
@@ -122,48 +165,32 @@ func (b *Builder) imageArtifacts(idx *content.Index, files []published) []*artif
 	return arts
 }
 
-// imageCopy is the artifact of one copy: its key is the source's bytes, the
-// width and the version of the resizing code.
-func (b *Builder) imageCopy(outPath string, src *file, width int) *artifact {
-	h := key.New()
-	h.Uint(src.hash)
-	h.Uint(uint64(width))
-	h.String(images.Version)
-	in := h.Sum()
-	srcPath := src.path
-	return b.remember(outPath, in, func() *artifact {
-		var hash [8]byte
-		for i, v := 0, in; i < 8; i, v = i+1, v>>8 {
-			hash[i] = byte(v)
-		}
-		return &artifact{
-			path: outPath,
-			key:  cache.Key([]byte(images.Version), hash[:]),
-			ext:  path.Ext(outPath),
-			make: func() ([]byte, error) {
-				data, err := fs.ReadFile(b.fsys, srcPath)
-				if err != nil {
-					return nil, err
-				}
-				return images.Resize(data, width)
-			},
-		}
-	})
+// imageIn is what one smaller copy of an image is made from.
+type imageIn struct {
+	Version string
+	Source  key.Sum // the hash of the image's bytes
+	Width   int
 }
 
-// withImages folds the images a body shows into the hash of its source: the
-// HTML carries their sizes, so everything keyed by SourceHash (the page, the
-// feeds) must change when an image's file does.
-func withImages(h uint64, doc *markdown.Doc) uint64 {
-	if len(doc.Images) == 0 {
-		return h
+// imageCopy is the artifact of one copy.
+func (b *Builder) imageCopy(outPath string, src *file, width int) *artifact {
+	srcPath, hash := src.path, src.hash
+	return &artifact{
+		path:  outPath,
+		ext:   path.Ext(outPath),
+		input: imageIn{Version: images.Version, Source: src.hash, Width: width},
+		make: func() ([]byte, error) {
+			data, err := fs.ReadFile(b.fsys, srcPath)
+			if err != nil {
+				return nil, err
+			}
+			// Made later than planned (folio serve makes copies when asked
+			// for): bytes of a newer image must not be kept under the key
+			// of the one planned.
+			if key.Bytes(data) != hash {
+				return nil, fmt.Errorf("%s changed while being built", srcPath)
+			}
+			return images.Resize(data, width)
+		},
 	}
-	k := key.New()
-	k.Uint(h)
-	for _, img := range doc.Images {
-		k.String(img.Source, img.SrcSet, img.Sizes)
-		k.Uint(uint64(img.Width))
-		k.Uint(uint64(img.Height))
-	}
-	return k.Sum()
 }

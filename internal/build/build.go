@@ -1,34 +1,35 @@
-// Package build is folio's orchestrator. A long-lived Builder holds what the
-// last build learned (parsed pages, templates, the output of every page) and
-// runs the phases of a build in order:
+// Package build is folio's orchestrator. A long-lived Builder runs one
+// pipeline of steps for every build: folio build, a warm build, and each of
+// folio serve's rebuilds run the same steps, in this order:
 //
-//	load    find the files of content/, layouts/ and static/, hash what changed
-//	parse   Markdown and front matter, in parallel, cached by content hash
-//	index   drafts, topics, series, related articles, redirects, links: sequential
-//	render  every output in parallel; a page whose view data did not change is
-//	        skipped in serve mode
-//	write   minify and write through a Sink; in serve mode, only what changed
+//	load       find the files of content/, layouts/ and static/; hash what changed
+//	parse      site.yaml, layouts, and Markdown pages in parallel
+//	index      drafts, topics, series, related articles, redirects
+//	assets     the files copied into the output, and their published URLs
+//	artifacts  checklist PDFs and share cards, made once and kept in the cache
+//	plan       every output file as a job: its inputs, their key, how to make it
+//	render     the jobs whose key changed, in parallel, into memory or staging
+//	write      only when nothing failed: the changed files, and removals
 //
-// Build runs them all; Rebuild runs them for a list of changed files and does
-// the least work that list needs. The Builder knows nothing of fsnotify or HTTP.
+// Each step is memoised on exactly what it reads: its key is a hash of its
+// inputs (package key), and when the key is the one of the last run the step
+// hands back what it made then. caches.go writes down every cache, its key
+// and its invariant. The Builder knows nothing of fsnotify or HTTP.
 package build
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"html/template"
 	"io/fs"
 	"runtime"
-	"sync"
+	"strings"
 	"time"
 
 	"github.com/peeplcoach/folio/internal/cache"
-	"github.com/peeplcoach/folio/internal/check"
 	"github.com/peeplcoach/folio/internal/content"
-	"github.com/peeplcoach/folio/internal/markdown"
+	"github.com/peeplcoach/folio/internal/key"
 	"github.com/peeplcoach/folio/internal/output"
-	"github.com/peeplcoach/folio/internal/render"
 )
 
 // Options are the choices of a build.
@@ -40,43 +41,64 @@ type Options struct {
 	// Fingerprint puts a content hash in CSS and JS file names. The dev server
 	// turns it off so that a stylesheet edit changes one file, not every page.
 	Fingerprint bool
-	Serve       bool             // building for folio serve: mark drafts, scheduled pages
-	Preview     bool             // a deploy preview: a banner on every page, noindex, an X-Robots-Tag header
-	Now         func() time.Time // decides what is in the future; time.Now if nil
-	Workers     int              // parallel workers; 4 × GOMAXPROCS if 0
+	Serve       bool // building for folio serve: mark drafts, scheduled pages
+	Preview     bool // a deploy preview: a banner on every page, noindex, an X-Robots-Tag header
+	// Now decides what is in the future; time.Now if nil. It shapes the
+	// index only through which dates are past (see caches.index).
+	Now     func() time.Time `key:"-"`
+	Workers int              `key:"-"` // parallel workers; 4 × GOMAXPROCS if 0
 	// CacheDir keeps checklist PDFs and share cards between builds; empty
 	// makes them anew each build and keeps them in memory.
-	CacheDir string
+	CacheDir string `key:"-"`
+	// BeforeWrite, when set, is called once a rebuild has succeeded and
+	// before it changes anything in the sink: folio build marks its
+	// journal there (see output.State).
+	BeforeWrite func() error `key:"-"`
 }
 
 // Sink receives the output files. Implementations must accept concurrent calls
 // for different paths.
 type Sink interface {
 	WriteFile(path string, data []byte) error
-	// LinkFile puts the file at src (a cache entry) at path, by a hard link
-	// where it can.
-	LinkFile(path, src string) error
 	RemoveFile(path string) error
+}
+
+// A Linker is a Sink (or a Stage) that can put a cache file at a path by a
+// hard link, where the file system allows: PDFs and cards are published so,
+// in microseconds. Cache files are read-only and verified before each use
+// (cache.Files), so a published file written to cannot pass for the cache's.
+type Linker interface {
+	LinkFile(path, src string) error
+}
+
+// A Stager is a Sink that can stage a rebuild's files: what is written to the
+// Stage it returns shows at the published paths only on Commit, so a rebuild
+// that fails leaves the sink as it was. A Sink that is no Stager gets a
+// rebuild's files from memory once the rebuild has succeeded.
+type Stager interface {
+	Sink
+	Stage() (output.Stage, error)
 }
 
 // Report says what a build did.
 type Report struct {
-	Pages    int      // HTML pages in the site
-	Files    int      // files in the site
-	Bytes    int64    // bytes of the files written (all of them on a full build)
-	Rendered int      // pages rendered (fewer than Pages on a rebuild)
-	Written  int      // files written because their bytes changed
-	Removed  int      // files removed because nothing produces them any more
-	Changed  []string // URL paths of the files written or removed, sorted
-	Warnings []error  // problems that did not stop the build, sorted
+	Pages     int      // HTML pages in the site
+	Files     int      // files in the site
+	Bytes     int64    // bytes of the files written (all of them on a full build)
+	Converted int      // Markdown files converted (the rest came from the cache)
+	Rendered  int      // pages rendered (the rest came from the cache, or were unchanged)
+	Written   int      // files written because their bytes changed
+	Removed   int      // files removed because nothing produces them any more
+	Changed   []string // URL paths of the files written or removed, sorted
+	Warnings  []error  // problems that did not stop the build, sorted
 	// NextScheduled is the article held back for its date that comes out
 	// first, or nil: the owner sees when the next build must run.
 	NextScheduled *content.Page
-	Timings       []Timing      // time spent in each phase
+	Timings       []Timing      // time spent in each step
 	Duration      time.Duration // the whole build
 }
 
-// Timing is the time a phase took.
+// Timing is the time a step took.
 type Timing struct {
 	Phase    string
 	Duration time.Duration
@@ -84,67 +106,29 @@ type Timing struct {
 
 // Builder builds one site again and again. Its methods must not be called
 // concurrently: one goroutine (the command, or the dev server's loop) owns it
-// and all the state below.
+// and all the state below; ArtifactFile alone may be called from any
+// goroutine.
 type Builder struct {
-	fsys  fs.FS
-	opts  Options
-	min   *output.Minifier
-	cache *cache.Dir // nil without Options.CacheDir
-	draw  *drawing   // fonts, logo and words of the PDFs and cards (fonts.go)
+	fsys    fs.FS
+	opts    Options
+	min     *output.Minifier
+	optsKey key.Sum  // key.Of(opts): part of every job's final key
+	draw    *drawing // fonts, logo and words of the PDFs and cards (fonts.go)
 
-	files map[string]*file // every source file by path: "content/articles/a.md"
+	// The persistent cache (nil without Options.CacheDir): artifacts in
+	// blobs (in memory without a cache folder), rendered files in pages,
+	// parsed pages in parses (all but the body) and bodies.
+	store  *cache.Store
+	blobs  blobs
+	pages  *cache.Pack
+	parses *cache.Pack
+	bodies *cache.Pack
+	checks *cache.Pack // problems found by check jobs, by their final key
 
-	conv      *markdown.Converter
-	convOpts  markdown.Options
-	site      *content.Site
-	siteProbs content.Problems
-	siteDirty bool
+	c caches // what earlier runs made; see caches.go
 
-	tmpl        *render.Templates
-	tmplErr     error
-	layoutDirty bool
-	layoutGen   int // counts template reloads, part of every page's key
-
-	index *content.Index
-
-	// last records, for every output path, the key of the job that made it and
-	// a hash of the bytes written, so that a rebuild writes only what changed.
-	last map[string]outputState
-	// cards keeps each article card's HTML by URL, for rebuilds.
-	cards map[string]cardState
-	// artMemo keeps the artifacts planned by earlier builds by output path,
-	// posts the LinkedIn posts by page path: a rebuild reuses those whose
-	// inputs did not change.
-	artMemo map[string]memoArtifact
-	posts   map[string]memoPost
-	// lastPlan is the plan of the last good build, which a quick rebuild
-	// (see quick.go) updates in place.
-	lastPlan *plan
-	// served maps the URL paths of cached artifacts to their cache files
-	// in serve mode. Written by the build, read by the dev server's handlers.
-	served sync.Map
-}
-
-// ArtifactFile returns the cache file of a checklist PDF or share card by its
-// URL path ("/articles/a/card.png"). In serve mode these stay in the cache
-// rather than being linked into the output. It is safe for concurrent use.
-func (b *Builder) ArtifactFile(urlPath string) (string, bool) {
-	f, ok := b.served.Load(urlPath)
-	if !ok {
-		return "", false
-	}
-	return f.(string), true
-}
-
-type cardState struct {
-	key  uint64
-	gen  int
-	html template.HTML
-}
-
-type outputState struct {
-	key  uint64
-	hash uint64
+	// lazy makes and serves the artifacts of folio serve (nil otherwise).
+	lazy *lazy
 }
 
 // New returns a Builder for the site in fsys (the folder holding content/,
@@ -159,25 +143,62 @@ func New(fsys fs.FS, opts Options) (*Builder, error) {
 		// busy without holding many pages in memory at once.
 		opts.Workers = 4 * runtime.GOMAXPROCS(0)
 	}
-	b := &Builder{fsys: fsys, opts: opts, min: output.NewMinifier(), last: map[string]outputState{}, cards: map[string]cardState{},
-		artMemo: map[string]memoArtifact{}, posts: map[string]memoPost{}}
+	b := &Builder{fsys: fsys, opts: opts, min: output.NewMinifier(), optsKey: key.Of(opts)}
+	b.c.reset()
 	if opts.CacheDir != "" {
-		c, err := cache.Open(opts.CacheDir)
+		store, err := cache.Open(opts.CacheDir, codeVersion())
 		if err != nil {
 			return nil, err
 		}
-		b.cache = c
+		b.store = store
+		// Artifacts are keyed by the version of the code that draws them
+		// (pdf.Version, the card's): they outlive an upgrade of folio.
+		if b.blobs.files, err = store.Files("artifacts"); err != nil {
+			store.Close()
+			return nil, err
+		}
+		for kind, p := range map[string]**cache.Pack{"pages": &b.pages, "parses": &b.parses, "bodies": &b.bodies, "checks": &b.checks} {
+			if *p, err = store.Pack(kind); err != nil {
+				store.Close()
+				return nil, err
+			}
+		}
+	}
+	if opts.Serve {
+		b.lazy = newLazy(b)
 	}
 	return b, nil
 }
 
-// Build builds the whole site into sink, which must start empty.
+// Close stops the background work of folio serve, and drops from the cache
+// the entries the site no longer uses once they weigh more than the rest.
+func (b *Builder) Close() error {
+	if b.lazy != nil {
+		b.lazy.close()
+	}
+	if b.store == nil {
+		return nil
+	}
+	b.compact()
+	return b.store.Close()
+}
+
+// ArtifactFile returns the bytes of a checklist PDF or share card by its URL
+// path ("/articles/a/card.png"), for folio serve, which makes them when first
+// asked for rather than before serving. It is safe for concurrent use.
+func (b *Builder) ArtifactFile(urlPath string) ([]byte, bool) {
+	if b.lazy == nil {
+		return nil, false
+	}
+	data, ok, err := b.lazy.get(urlPath)
+	return data, ok && err == nil
+}
+
+// Build builds the whole site into sink, which must start empty. What earlier
+// builds of this Builder made is reused where its inputs are unchanged.
 func (b *Builder) Build(ctx context.Context, sink Sink) (*Report, error) {
-	b.files = nil
-	b.lastPlan = nil
-	b.last = map[string]outputState{}
-	b.cards = map[string]cardState{}
-	return b.run(ctx, sink, nil)
+	b.c.outputs = map[string]outputState{} // the sink is empty
+	return b.run(ctx, sink, nil, true)
 }
 
 // Rebuild brings the site in sink up to date after the given source files
@@ -185,18 +206,35 @@ func (b *Builder) Build(ctx context.Context, sink Sink) (*Report, error) {
 // for everything in it). The sink must hold the output of the previous build
 // of this Builder. When the rebuild fails, sink is left as it was.
 func (b *Builder) Rebuild(ctx context.Context, sink Sink, changed []string) (*Report, error) {
-	if b.files == nil {
-		return b.run(ctx, sink, nil)
-	}
-	if r, ok, err := b.quickRebuild(ctx, sink, changed); ok || err != nil {
-		return r, err
-	}
-	return b.run(ctx, sink, changed)
+	return b.run(ctx, sink, changed, false)
 }
 
-// Errors is a failed build's list of problems, each naming a file and line.
+// Resume tells the Builder what the sink holds: the key of the job that made
+// each file, as Outputs returned it after an earlier successful build (kept
+// by output.State). A Rebuild then writes only the files whose key changed
+// and removes those no job makes any more.
+func (b *Builder) Resume(files map[string]key.Sum) {
+	b.c.outputs = make(map[string]outputState, len(files))
+	for p, k := range files {
+		b.c.outputs[p] = outputState{key: k}
+	}
+}
+
+// Outputs returns what the sink holds after the last successful build: the
+// key of the job that made each file.
+func (b *Builder) Outputs() map[string]key.Sum {
+	files := make(map[string]key.Sum, len(b.c.outputs))
+	for p, o := range b.c.outputs {
+		files[p] = o.key
+	}
+	return files
+}
+
+// Errors is a failed build's list of problems, each naming a file and line,
+// with the warnings found on the way: a writer sees everything at once.
 type Errors struct {
-	List []error
+	List     []error
+	Warnings []error
 }
 
 func (e *Errors) Error() string {
@@ -205,108 +243,6 @@ func (e *Errors) Error() string {
 
 // Unwrap returns the problems, for errors.As.
 func (e *Errors) Unwrap() []error { return e.List }
-
-func (b *Builder) run(ctx context.Context, sink Sink, changed []string) (_ *Report, err error) {
-	defer func() {
-		if err != nil {
-			// The last good plan no longer describes the files: a quick
-			// rebuild from it would miss this build's errors (FuzzRebuild).
-			b.lastPlan = nil
-		}
-	}()
-	start := time.Now()
-	r := &Report{}
-	phase := func(name string, t0 time.Time) {
-		r.Timings = append(r.Timings, Timing{Phase: name, Duration: time.Since(t0)})
-	}
-
-	t0 := time.Now()
-	if err := b.load(changed); err != nil {
-		return nil, err
-	}
-	b.dirtyImageUsers(changed)
-	phase("load", t0)
-
-	t0 = time.Now()
-	b.parseSite()
-	probs := b.parsePages(ctx)
-	if b.layoutDirty || b.tmpl == nil && b.tmplErr == nil {
-		b.loadTemplates()
-	}
-	phase("parse", t0)
-
-	t0 = time.Now()
-	var errs []error
-	for _, e := range b.siteProbs.Errors {
-		errs = append(errs, e)
-	}
-	if b.site == nil {
-		return nil, &Errors{List: errs}
-	}
-	idx, idxProbs := content.NewIndex(b.site, probs.pages, content.IndexOptions{Drafts: b.opts.Drafts, Future: b.opts.Future, Now: b.opts.Now()}, b.index)
-	probs.Add(idxProbs)
-	probs.Add(checkLayouts(idx, b.tmpl))
-	probs.Warnings = append(probs.Warnings, check.Placeholders(idx, b.fsys)...) // folio new's text, published
-	assets, files, assetProbs := b.assets()
-	probs.Add(assetProbs)
-	arts, checklists, cards, siteCard, artProbs := b.artifacts(idx)
-	probs.Add(artProbs)
-	arts = append(arts, b.imageArtifacts(idx, files)...)
-	phase("index", t0)
-	if err := b.failed(errs, &probs.Problems); err != nil {
-		return nil, err
-	}
-
-	t0 = time.Now()
-	if err := b.ensureArtifacts(ctx, arts); err != nil {
-		return nil, err
-	}
-	phase("pdf+cards", t0)
-
-	t0 = time.Now()
-	plan, planProbs := b.plan(idx, assets, files, planInputs{arts: arts, checklists: checklists, cards: cards, siteCard: siteCard})
-	probs.Add(planProbs)
-	probs.Add(checkLinks(idx, plan.urls))
-	phase("plan", t0)
-	if err := b.failed(errs, &probs.Problems); err != nil {
-		return nil, err
-	}
-
-	t0 = time.Now()
-	res, err := b.execute(ctx, sink, plan, false)
-	phase("render+write", t0)
-	if err != nil {
-		b.lastPlan = nil
-		return nil, err
-	}
-	b.index, b.lastPlan = idx, plan
-
-	content.SortErrors(probs.Warnings)
-	for _, w := range content.DropDeclared(b.site, append(b.siteProbs.Warnings, probs.Warnings...)) {
-		r.Warnings = append(r.Warnings, w)
-	}
-	r.Pages, r.Files = plan.npages, len(plan.jobs)
-	r.NextScheduled = idx.NextScheduled
-	r.Rendered, r.Written, r.Removed, r.Bytes, r.Changed = res.rendered, res.written, res.removed, res.bytes, res.changed
-	r.Duration = time.Since(start)
-	return r, nil
-}
-
-// failed returns the build's errors, if there are any: the site's, the
-// content's and the templates'.
-func (b *Builder) failed(errs []error, probs *content.Problems) error {
-	content.SortErrors(probs.Errors)
-	for _, e := range probs.Errors {
-		errs = append(errs, e)
-	}
-	if b.tmplErr != nil {
-		errs = append(errs, b.tmplErr)
-	}
-	if len(errs) > 0 {
-		return &Errors{List: errs}
-	}
-	return nil
-}
 
 // Summary is the one line a build prints.
 func (r *Report) Summary() string {
@@ -324,3 +260,5 @@ func humanBytes(n int64) string {
 	}
 	return fmt.Sprintf("%d B", n)
 }
+
+func trimSlash(s string) string { return strings.TrimRight(s, "/") }

@@ -327,7 +327,7 @@ func TestMinifiedTemplatesRenderTheSame(t *testing.T) {
 		if _, err := b.Build(context.Background(), out); err != nil {
 			t.Fatal(err)
 		}
-		if minify && !b.tmpl.Minified() {
+		if minify && !b.c.tmpl.tmpl.Minified() {
 			t.Fatal("the bundled layouts were not minified as templates")
 		}
 		return out

@@ -38,7 +38,7 @@ func TestFirstArticlePDFs(t *testing.T) {
 	if _, err := b.Build(context.Background(), out); err != nil {
 		t.Fatal(err)
 	}
-	idx := b.index
+	idx := b.c.index.idx
 	var items []string
 	for _, a := range idx.Articles {
 		if a.Slug == "get-your-manager-to-trust-you" {

@@ -84,9 +84,7 @@ func (b *Builder) drawing(site *content.Site) *drawing {
 		logo = nil
 	}
 	d.painter = social.NewPainter(lib)
-	h := key.New()
-	h.String(lib.Key(), logoName, string(logo), site.Language)
-	d.key = strconv.FormatUint(h.Sum(), 16)
+	d.key = key.Of(lib.Key(), logoName, logo, site.Language).String()
 	b.draw = d
 	return d
 }

@@ -1,8 +1,14 @@
 package build
 
 import (
+	"bytes"
+	"context"
 	"errors"
 	"fmt"
+	"image"
+	_ "image/gif" // register decoders: share images need their size
+	_ "image/jpeg"
+	_ "image/png"
 	"io/fs"
 	"path"
 	"strings"
@@ -30,15 +36,16 @@ type file struct {
 	path  string
 	kind  fileKind
 	place content.Place // kindPage
-	dirty bool          // changed since it was last read
+	dirty bool          // may have changed since it was last read
+	seen  bool          // found by the current walk
 
-	hash uint64 // of the bytes, once read
-	data []byte // kept for layouts, site.yaml, and CSS/JS (fingerprints)
-	size int64
+	hash    key.Sum // of the bytes, once read
+	size    int64
+	data    []byte // kept for layouts, site.yaml, and CSS/JS (fingerprints)
+	readErr error  // reading it failed
 
-	page          *content.Page // kindPage, once parsed
-	probs         content.Problems
-	width, height int // images
+	parsed        *parsed // kindPage, once parsed
+	width, height int     // images
 }
 
 // classify says what a source path is.
@@ -64,16 +71,26 @@ func hidden(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#")
 }
 
-// load brings the file table up to date. With changed nil it walks every root;
-// otherwise it looks at the changed paths only: a path that is gone takes
-// everything under it along, a folder is walked, a file is marked dirty.
+// load brings the file table up to date. With changed nil it walks every root
+// and marks every file dirty (nothing says which changed); otherwise it looks
+// at the changed paths only: a path that is gone takes everything under it
+// along, a folder is walked, a file is marked dirty.
 func (b *Builder) load(changed []string) error {
-	if changed == nil || b.files == nil {
-		b.files = map[string]*file{}
-		b.siteDirty, b.layoutDirty = true, true
+	files := b.c.files
+	if changed == nil {
+		for _, f := range files {
+			f.seen = false
+		}
 		for _, root := range roots {
 			if err := b.walk(root); err != nil {
 				return err
+			}
+		}
+		for p, f := range files {
+			if !f.seen {
+				delete(files, p)
+				b.c.pagePaths = nil
+				b.c.assetsDirty, b.c.layoutsDirty = true, true
 			}
 		}
 		return nil
@@ -141,48 +158,78 @@ func (b *Builder) add(p string) {
 	if hidden(path.Base(p)) {
 		return
 	}
-	f := b.files[p]
+	f := b.c.files[p]
 	if f == nil {
 		f = &file{path: p, kind: classify(p)}
 		if f.kind == kindPage {
 			f.place, _ = content.Locate(p)
 		}
-		b.files[p] = f
+		b.c.files[p] = f
+		b.c.pagePaths = nil
 	}
-	f.dirty = true
-	b.markKind(f.kind)
+	f.dirty, f.seen = true, true
+	switch f.kind {
+	case kindStatic, kindResource:
+		b.c.assetsDirty = true
+	case kindLayout:
+		b.c.layoutsDirty = true
+	}
 }
 
 // forget drops p and everything under it.
 func (b *Builder) forget(p string) {
-	for q, f := range b.files {
+	for q := range b.c.files {
 		if q == p || strings.HasPrefix(q, p+"/") {
-			delete(b.files, q)
-			b.markKind(f.kind)
+			delete(b.c.files, q)
+			b.c.pagePaths = nil
+			b.c.assetsDirty, b.c.layoutsDirty = true, true
 		}
 	}
-	if p == "layouts" || strings.HasPrefix(p, "layouts/") {
-		b.layoutDirty = true
-	}
 }
 
-func (b *Builder) markKind(k fileKind) {
-	switch k {
-	case kindSite:
-		b.siteDirty = true
-	case kindLayout:
-		b.layoutDirty = true
+// readFiles reads every dirty file that is not a page (pages are read by
+// the parse step, in parallel with converting them): site.yaml, layouts,
+// static files and page resources. It keeps the bytes of what later steps
+// need whole (settings, layouts, CSS and JS for fingerprints) and the size of
+// images.
+func (b *Builder) readFiles(ctx context.Context) error {
+	var todo []*file
+	for _, f := range b.c.files {
+		if f.dirty && f.kind != kindPage && f.kind != kindIgnored {
+			todo = append(todo, f)
+		}
 	}
-}
-
-// read returns the bytes of a file, marking it clean.
-func (b *Builder) read(f *file) ([]byte, error) {
-	data, err := fs.ReadFile(b.fsys, f.path)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", f.path, err)
+	type result struct {
+		hash          key.Sum
+		size          int64
+		data          []byte
+		width, height int
+		err           error
 	}
-	f.hash = key.Bytes(data)
-	f.size = int64(len(data))
-	f.dirty = false
-	return data, nil
+	results := make([]result, len(todo))
+	err := b.parallel(ctx, len(todo), func(i int) string { return todo[i].path }, func(i int) {
+		f := todo[i]
+		data, err := fs.ReadFile(b.fsys, f.path)
+		if err != nil {
+			results[i].err = err
+			return
+		}
+		r := result{hash: key.Bytes(data), size: int64(len(data))}
+		ext := strings.ToLower(path.Ext(f.path))
+		if f.kind == kindSite || f.kind == kindLayout || ext == ".css" || ext == ".js" {
+			r.data = data
+		}
+		if isImage(ext) {
+			if cfg, _, err := image.DecodeConfig(bytes.NewReader(data)); err == nil {
+				r.width, r.height = cfg.Width, cfg.Height
+			}
+		}
+		results[i] = r
+	})
+	for i, f := range todo {
+		r := results[i]
+		f.hash, f.size, f.data, f.width, f.height, f.readErr = r.hash, r.size, r.data, r.width, r.height, r.err
+		f.dirty = false
+	}
+	return err
 }

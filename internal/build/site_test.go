@@ -117,6 +117,7 @@ func (s *site) build() *site {
 	if err != nil {
 		s.t.Fatal(err)
 	}
+	s.t.Cleanup(func() { b.Close() })
 	s.b = b
 	s.out = newMemSink()
 	s.rep, s.err = s.b.Build(context.Background(), s.out)
@@ -137,6 +138,12 @@ func (s *site) mustBuild() *site {
 func (s *site) edit(files map[string]string) *site {
 	s.t.Helper()
 	var changed []string
+	if s.b != nil && s.b.lazy != nil {
+		// folio serve's background makes artifacts from the files: a
+		// MapFS, unlike a folder, must not change while it reads them.
+		s.b.lazy.run.Lock()
+		defer s.b.lazy.run.Unlock()
+	}
 	for p, text := range files {
 		if text == "" {
 			delete(s.fsys, p)
@@ -146,6 +153,10 @@ func (s *site) edit(files map[string]string) *site {
 		changed = append(changed, p)
 	}
 	sort.Strings(changed)
+	if s.b != nil && s.b.lazy != nil {
+		s.b.lazy.run.Unlock() // Rebuild takes it
+		defer s.b.lazy.run.Lock()
+	}
 	s.rep, s.err = s.b.Rebuild(context.Background(), s.out, changed)
 	return s
 }

@@ -40,7 +40,7 @@ func index(t *testing.T, files map[string]string) (*content.Index, fstest.MapFS)
 		}
 		pages = append(pages, pg)
 	}
-	idx, probs := content.NewIndex(site, pages, content.IndexOptions{Now: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)}, nil)
+	idx, probs := content.NewIndex(site, pages, content.IndexOptions{Now: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)})
 	if len(probs.Errors) > 0 {
 		t.Fatal(probs.Errors)
 	}

@@ -166,8 +166,7 @@ func TestReadingMinutesCJK(t *testing.T) {
 		{0, 0, 1},
 	}
 	for _, tt := range tests {
-		p := &Page{Doc: &markdown.Doc{Words: tt.words, Chars: tt.chars}}
-		if got := p.ReadingMinutes(); got != tt.want {
+		if got := readingMinutes(&markdown.Doc{Words: tt.words, Chars: tt.chars}); got != tt.want {
 			t.Errorf("%d words, %d chars: %d minutes, want %d", tt.words, tt.chars, got, tt.want)
 		}
 	}

@@ -15,6 +15,9 @@ type IndexOptions struct {
 	Drafts bool      // include draft: true
 	Future bool      // include articles dated after Now
 	Now    time.Time // the moment that decides what is in the future
+	// Related computes related-article lists from the site's topology; nil
+	// means Relate. A long-lived builder passes a memo of Relate.
+	Related func(Topology) [][]int32
 }
 
 // Index relates the pages of one build: what is published, in which order, under
@@ -36,8 +39,6 @@ type Index struct {
 
 	articles     map[string]*Article // by URL
 	translations map[*Page][]Translation
-
-	relatedKey uint64 // see related.go
 }
 
 // Article is a published article with what the index knows about it.
@@ -74,10 +75,8 @@ type Redirect struct {
 	Path     string // the page that asked for it
 }
 
-// NewIndex builds the index of pages. pages may come in any order. prev, the
-// index of the previous build or nil, lets unchanged related-article lists be
-// reused (see related.go).
-func NewIndex(site *Site, pages []*Page, opts IndexOptions, prev *Index) (*Index, Problems) {
+// NewIndex builds the index of pages. pages may come in any order.
+func NewIndex(site *Site, pages []*Page, opts IndexOptions) (*Index, Problems) {
 	var probs Problems
 	idx := &Index{Site: site, ByURL: make(map[string]*Page, len(pages)), articles: make(map[string]*Article, len(pages))}
 
@@ -126,26 +125,12 @@ func NewIndex(site *Site, pages []*Page, opts IndexOptions, prev *Index) (*Index
 	idx.collectRedirects(&probs)
 	checkCollisions(idx, &probs) // see limits.go
 	checkSize(idx, &probs)
-	idx.relate(prev)
+	idx.relate(opts.Related)
 	return idx, probs
 }
 
 // Article returns the published article at a URL path, or nil.
 func (idx *Index) Article(url string) *Article { return idx.articles[url] }
-
-// Replace puts p in place of the article's page, when p differs from it only
-// in what no other page shows (see Page.SameListing): the index stays valid.
-// It reports whether it did.
-func (idx *Index) Replace(a *Article, p *Page) bool {
-	if idx.articles[a.URL] != a || !a.Page.SameListing(p) {
-		return false
-	}
-	old := a.Page
-	a.Page = p
-	idx.ByURL[p.URL] = p
-	idx.replaceTranslation(old, p)
-	return true
-}
 
 func newerFirst(a, b *Article) bool {
 	if !a.Date.Equal(b.Date) {

@@ -82,7 +82,7 @@ func TestTopicsThatCollideAfterSlugging(t *testing.T) {
 		article("c", "2025-01-03", nil, "series: Leading Up"),
 		article("d", "2025-01-04", nil, "series: Leading Up!"),
 	}
-	_, probs := NewIndex(testSite, pages, IndexOptions{Now: now}, nil)
+	_, probs := NewIndex(testSite, pages, IndexOptions{Now: now})
 	want := []string{
 		`content/articles/b.md:4: topic "C" and topic "C++" (in content/articles/a.md) both make the URL /topics/c/: spell them the same, or rename one`,
 		`content/articles/d.md:5: series "Leading Up!" and series "Leading Up" (in content/articles/c.md) both make the URL /series/leading-up/: spell them the same, or rename one`,

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -53,6 +52,10 @@ type Page struct {
 	// none (no task items, or checklist: false).
 	Checklist *Checklist
 
+	// Minutes is the estimated reading time, at least one minute. It is
+	// kept as a number, apart from the word count of Doc: lists show the
+	// minutes, and an edit that leaves them as they were changes no list.
+	Minutes int
 	// Layout is the file of layouts/ that renders the page ("search.html"),
 	// from layout:; empty for the page kind's own.
 	Layout string
@@ -61,9 +64,6 @@ type Page struct {
 	Params map[string]any
 
 	Doc *markdown.Doc
-	// SourceHash identifies the file's bytes, so that views of the page can tell
-	// whether its body changed without comparing the HTML.
-	SourceHash uint64
 }
 
 // Line returns the line of a front-matter key in the page's file, or 1.
@@ -72,19 +72,6 @@ func (p *Page) Line(key string) int {
 		return l
 	}
 	return 1
-}
-
-// SameListing reports whether q shows the same as p everywhere but on its own
-// page: in lists, topics, series, related articles, redirects and the sitemap.
-// Then a rebuild after p's file changed to q needs to render q's page alone.
-func (p *Page) SameListing(q *Page) bool {
-	return p.Kind == q.Kind && p.Path == q.Path && p.Slug == q.Slug && p.URL == q.URL &&
-		p.Title == q.Title && p.Date.Equal(q.Date) && p.Updated.Equal(q.Updated) &&
-		p.Summary == q.Summary && slices.Equal(p.TopicNames, q.TopicNames) &&
-		p.SeriesName == q.SeriesName && p.SeriesOrder == q.SeriesOrder && p.Draft == q.Draft &&
-		p.Author == q.Author && p.Language == q.Language && p.TranslationOf == q.TranslationOf && p.Image == q.Image && slices.Equal(p.Aliases, q.Aliases) &&
-		(p.Checklist == nil) == (q.Checklist == nil) && p.ReadingMinutes() == q.ReadingMinutes() &&
-		p.Layout == q.Layout && SameParams(p.Params, q.Params)
 }
 
 func (p *Page) hasSlugKey() bool {
@@ -100,6 +87,9 @@ func (p *Page) Modified() time.Time {
 	return p.Date
 }
 
+// ReadingMinutes is the estimated reading time in minutes, at least one.
+func (p *Page) ReadingMinutes() int { return p.Minutes }
+
 // Reading speeds: words a minute for scripts that space their words, and
 // characters a minute for Chinese and Japanese (the rate Hugo and Medium use).
 const (
@@ -107,11 +97,11 @@ const (
 	charsPerMinute = 500
 )
 
-// ReadingMinutes estimates reading time, at least one minute: words at 230 a
+// readingMinutes estimates reading time, at least one minute: words at 230 a
 // minute and Chinese or Japanese characters at 500, so a mixed text counts both.
-func (p *Page) ReadingMinutes() int {
+func readingMinutes(doc *markdown.Doc) int {
 	const per = wordsPerMinute * charsPerMinute
-	units := p.Doc.Words*charsPerMinute + p.Doc.Chars*wordsPerMinute
+	units := doc.Words*charsPerMinute + doc.Chars*wordsPerMinute
 	return max(1, (units+per-1)/per)
 }
 
@@ -145,7 +135,7 @@ var reservedPageSlugs = []string{"articles", "topics", "series", "page", "checkl
 // is still returned so that every problem of a build is reported at once.
 func NewPage(p string, place Place, doc *markdown.Doc) (*Page, Problems) {
 	var probs Problems
-	pg := &Page{Kind: place.Kind, Path: p, Bundle: place.Bundle, Doc: doc}
+	pg := &Page{Kind: place.Kind, Path: p, Bundle: place.Bundle, Doc: doc, Minutes: readingMinutes(doc)}
 	if doc.FrontMatter == nil {
 		probs.errorf(p, 1, "no front matter: start the file with ---, then title: and date:, then ---")
 		doc.FrontMatter = map[string]any{}

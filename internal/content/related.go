@@ -1,88 +1,77 @@
 package content
 
 import (
-	"encoding/binary"
-	"hash/fnv"
 	"runtime"
 	"strings"
 	"sync"
 )
 
+// Topology is everything related-article lists are computed from, as plain
+// data: how many each article wants, and for each published article (newest
+// first) the positions in Index.Topics of its topics and its language.
+// Nothing else changes the lists, so a build can keep them while the
+// topology stays the same (see IndexOptions.Related): a body or title edit
+// leaves them alone.
+type Topology struct {
+	Want   int
+	Topics [][]int32 // per article, in Index.Articles order
+	Count  int       // topics in all
+	Lang   []string  // per article, lower case
+}
+
 // relate fills each article's Related list: the articles sharing the most topics
 // with it, then the newest, up to Site.Related, all in the article's language
 // (on a mixed site, a reader of a German article is offered German ones, and
 // never the article itself in another language).
-//
-// Related lists depend only on which articles exist, their dates and their
-// topics: the "topology" hashed into relatedKey. An edit to an article's body or
-// title leaves it unchanged, so a rebuild in serve mode reuses the previous lists
-// instead of comparing every pair of articles again.
-func (idx *Index) relate(prev *Index) {
+func (idx *Index) relate(compute func(Topology) [][]int32) {
 	want := idx.Site.Related
-	idx.relatedKey = idx.topologyKey(want)
 	if want == 0 || len(idx.Articles) < 2 {
 		return
 	}
-	if prev != nil && prev.relatedKey == idx.relatedKey && len(prev.Articles) == len(idx.Articles) {
-		bySlug := make(map[string]*Article, len(idx.Articles))
-		for _, a := range idx.Articles {
-			bySlug[a.Slug] = a
-		}
-		for i, old := range prev.Articles {
-			rel := make([]*Article, len(old.Related))
-			for k, r := range old.Related {
-				rel[k] = bySlug[r.Slug]
-			}
-			idx.Articles[i].Related = rel
-		}
-		return
+	topicPos := make(map[*Topic]int32, len(idx.Topics))
+	for i, t := range idx.Topics {
+		topicPos[t] = int32(i)
 	}
-	idx.computeRelated(want)
-}
-
-func (idx *Index) topologyKey(want int) uint64 {
-	h := fnv.New64a()
-	var buf [8]byte
-	binary.LittleEndian.PutUint64(buf[:], uint64(want))
-	h.Write(buf[:])
-	h.Write([]byte(idx.Site.Language))
-	for _, a := range idx.Articles {
-		h.Write([]byte(a.Slug))
-		h.Write([]byte{0})
-		h.Write([]byte(a.Language))
-		binary.LittleEndian.PutUint64(buf[:], uint64(a.Date.UnixNano()))
-		h.Write(buf[:])
-		for _, t := range a.Topics {
-			h.Write([]byte{0})
-			h.Write([]byte(t.Slug))
-		}
-		h.Write([]byte{1})
-	}
-	return h.Sum64()
-}
-
-// computeRelated counts shared topics through the topic lists rather than
-// comparing every pair: an article meets only the articles of its own topics.
-// Workers split the articles; each writes only its own articles' lists.
-func (idx *Index) computeRelated(want int) {
-	n := len(idx.Articles)
-	pos := make(map[*Article]int32, n)
-	lang := make([]string, n)
-	mixed := false
+	top := Topology{Want: want, Topics: make([][]int32, len(idx.Articles)), Count: len(idx.Topics), Lang: make([]string, len(idx.Articles))}
 	for i, a := range idx.Articles {
-		pos[a] = int32(i)
-		lang[i] = strings.ToLower(idx.Language(a.Page))
-		mixed = mixed || lang[i] != lang[0]
+		top.Lang[i] = strings.ToLower(idx.Language(a.Page))
+		ts := make([]int32, len(a.Topics))
+		for k, t := range a.Topics {
+			ts[k] = topicPos[t]
+		}
+		top.Topics[i] = ts
+	}
+	if compute == nil {
+		compute = Relate
+	}
+	for i, rel := range compute(top) {
+		list := make([]*Article, len(rel))
+		for k, j := range rel {
+			list[k] = idx.Articles[j]
+		}
+		idx.Articles[i].Related = list
+	}
+}
+
+// Relate computes the related lists of a topology: for each article, the
+// positions of the articles sharing the most topics with it, then of the
+// newest, at most t.Want. It counts shared topics through the topic lists
+// rather than comparing every pair: an article meets only the articles of its
+// own topics. Workers split the articles; each writes only its own lists.
+func Relate(t Topology) [][]int32 {
+	n, want := len(t.Topics), t.Want
+	out := make([][]int32, n)
+	mixed := false
+	for _, l := range t.Lang {
+		mixed = mixed || l != t.Lang[0]
 	}
 	// otherLanguage reports whether article j is in another language than i.
-	otherLanguage := func(i int, j int32) bool { return mixed && lang[j] != lang[i] }
-	topicMembers := make(map[*Topic][]int32, len(idx.Topics))
-	for _, t := range idx.Topics {
-		m := make([]int32, len(t.Articles))
-		for i, a := range t.Articles {
-			m[i] = pos[a]
+	otherLanguage := func(i int, j int32) bool { return mixed && t.Lang[j] != t.Lang[i] }
+	topicMembers := make([][]int32, t.Count)
+	for i, ts := range t.Topics {
+		for _, k := range ts {
+			topicMembers[k] = append(topicMembers[k], int32(i))
 		}
-		topicMembers[t] = m
 	}
 	workers := min(runtime.GOMAXPROCS(0), max(1, n/256))
 	var wg sync.WaitGroup
@@ -94,10 +83,9 @@ func (idx *Index) computeRelated(want int) {
 			var touched []int32
 			best := make([]int32, 0, want+1)
 			for i := w; i < n; i += workers {
-				a := idx.Articles[i]
 				touched = touched[:0]
-				for _, t := range a.Topics {
-					for _, j := range topicMembers[t] {
+				for _, k := range t.Topics[i] {
+					for _, j := range topicMembers[k] {
 						if int(j) == i || otherLanguage(i, j) {
 							continue
 						}
@@ -129,15 +117,12 @@ func (idx *Index) computeRelated(want int) {
 				for _, j := range touched {
 					shared[j] = 0
 				}
-				rel := make([]*Article, len(best))
-				for k, j := range best {
-					rel[k] = idx.Articles[j]
-				}
-				a.Related = rel
+				out[i] = append([]int32(nil), best...)
 			}
 		}()
 	}
 	wg.Wait()
+	return out
 }
 
 // insertTop keeps top, at most k long, sorted best first, with x inserted if it belongs.

@@ -40,24 +40,6 @@ func (idx *Index) Translations(p *Page) []Translation {
 	return idx.translations[p]
 }
 
-// replaceTranslation puts p in place of old in the translation lists, when
-// Replace swaps an article's page for its edited version.
-func (idx *Index) replaceTranslation(old, p *Page) {
-	list, ok := idx.translations[old]
-	if !ok {
-		return
-	}
-	delete(idx.translations, old)
-	idx.translations[p] = list
-	for _, t := range list {
-		for i, u := range idx.translations[t.Page] {
-			if u.Page == old {
-				idx.translations[t.Page][i].Page = p
-			}
-		}
-	}
-}
-
 // linkTranslations groups published pages with their translations. all holds
 // every page of the site, published or not, so a translation of a draft is
 // no error: it is linked once the original is published.

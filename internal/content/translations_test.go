@@ -16,7 +16,7 @@ func TestTranslations(t *testing.T) {
 		article("other", "2025-01-04", []string{"Trust"}),
 		article("andere", "2025-01-05", []string{"Trust"}, "language: de"),
 	}
-	idx, probs := NewIndex(site, pages, IndexOptions{Now: now}, nil)
+	idx, probs := NewIndex(site, pages, IndexOptions{Now: now})
 	if err := probs.Err(); err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +76,7 @@ func TestTranslationErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, probs := NewIndex(site, tt.pages, IndexOptions{Now: now}, nil)
+			_, probs := NewIndex(site, tt.pages, IndexOptions{Now: now})
 			if got := strings.Join(messages(probs.Errors), "\n"); got != tt.want {
 				t.Errorf("errors:\n%s\nwant:\n%s", got, tt.want)
 			}
@@ -84,31 +84,8 @@ func TestTranslationErrors(t *testing.T) {
 	}
 	// A translation of a draft is no error: it is linked once the draft is out.
 	pages := []*Page{article("a", "2025-01-01", nil, "draft: true"), article("b", "2025-01-01", nil, "language: de", "translation_of: a")}
-	idx, probs := NewIndex(site, pages, IndexOptions{Now: now}, nil)
+	idx, probs := NewIndex(site, pages, IndexOptions{Now: now})
 	if err := probs.Err(); err != nil || len(idx.Translations(idx.ByURL["/articles/b/"])) != 0 {
 		t.Errorf("translation of a draft: %v, %v", err, idx.Translations(idx.ByURL["/articles/b/"]))
-	}
-}
-
-// TestReplaceKeepsTranslations: serve's quick rebuild swaps an edited
-// article's page in place; its translations stay linked, both ways.
-func TestReplaceKeepsTranslations(t *testing.T) {
-	site := &Site{Title: "T", BaseURL: "https://example.com", Language: "en"}
-	en := article("trust", "2025-01-01", nil)
-	de := article("vertrauen", "2025-01-02", nil, "language: de", "translation_of: trust")
-	idx, probs := NewIndex(site, []*Page{en, de}, IndexOptions{Now: now}, nil)
-	if err := probs.Err(); err != nil {
-		t.Fatal(err)
-	}
-	edited := article("trust", "2025-01-01", nil)
-	edited.Doc.HTML = "<p>Edited.</p>"
-	if !idx.Replace(idx.Article(en.URL), edited) {
-		t.Fatal("Replace refused a body edit")
-	}
-	if tr := idx.Translations(edited); len(tr) != 1 || tr[0].Page != de {
-		t.Errorf("translations of the edited page = %+v", tr)
-	}
-	if tr := idx.Translations(de); len(tr) != 1 || tr[0].Page != edited {
-		t.Errorf("translations of the German page = %+v, want the edited page", tr)
 	}
 }

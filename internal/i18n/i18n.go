@@ -38,8 +38,19 @@ type Catalog struct {
 	base     string // its primary subtag: "en", "de"
 	messages map[string]Message
 
-	keyOnce sync.Once // Key is asked for by every card of a build: hash once
-	key     uint64
+	keyOnce sync.Once `key:"-"`
+	key     key.Sum   `key:"-"`
+}
+
+// Key returns the key of the catalog's strings (package key), made on first
+// use: the build hashes the words of every page and post it keys, and they
+// share one catalog.
+func (c *Catalog) Key() key.Sum {
+	if c == nil {
+		return key.Sum{}
+	}
+	c.keyOnce.Do(func() { c.key = key.Fields(c) })
+	return c.key
 }
 
 // Languages lists the languages folio ships strings for.
@@ -140,24 +151,6 @@ func (c *Catalog) Lang() string { return c.lang }
 func (c *Catalog) Has(key string) bool {
 	_, ok := c.messages[key]
 	return ok
-}
-
-// Key returns a hash of the language and every string, so that a build can
-// tell whether pages rendered with the catalog would come out the same.
-func (c *Catalog) Key() uint64 {
-	if c == nil {
-		return 0
-	}
-	c.keyOnce.Do(func() {
-		h := key.New()
-		h.String(c.lang)
-		for _, k := range c.Keys() {
-			m := c.messages[k]
-			h.String(k, m.One, m.Other)
-		}
-		c.key = h.Sum()
-	})
-	return c.key
 }
 
 // Keys returns every key, sorted.

@@ -2,8 +2,9 @@ package render
 
 import (
 	"fmt"
-	"sort"
 	"strings"
+
+	"github.com/peeplcoach/folio/internal/key"
 )
 
 // Asset is a file of the output that templates refer to: a static file, an
@@ -19,11 +20,14 @@ type Asset struct {
 // Assets finds assets by their site path before fingerprinting: "/css/site.css".
 type Assets struct {
 	byPath map[string]Asset
+	key    key.Sum `key:"-"`
 }
 
 // NewAssets wraps a table of assets. The map must not change afterwards.
 func NewAssets(byPath map[string]Asset) *Assets {
-	return &Assets{byPath: byPath}
+	a := &Assets{byPath: byPath}
+	a.key = key.Fields(a)
+	return a
 }
 
 // Lookup returns the asset published for a site path.
@@ -35,24 +39,9 @@ func (a *Assets) Lookup(sitePath string) (Asset, bool) {
 	return x, ok
 }
 
-// Key hashes the published URLs and sizes, which is all templates see of assets.
-func (a *Assets) Key() uint64 {
-	paths := make([]string, 0, len(a.byPath))
-	for p := range a.byPath {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	h := newHasher()
-	for _, p := range paths {
-		x := a.byPath[p]
-		h.String(p)
-		h.String(x.URL)
-		h.Int(x.Size)
-		h.Int(int64(x.Width))
-		h.Int(int64(x.Height))
-	}
-	return h.Sum()
-}
+// Key returns the key of the asset table: pages that look assets up
+// depend on it.
+func (a *Assets) Key() key.Sum { return a.key }
 
 // Asset returns the published URL of a file of static/, given by its path there:
 // {{ .Asset "css/site.css" }} → "/css/site.3f9c1a2b.css". A missing file is a

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
 	"strings"
 )
@@ -40,14 +39,4 @@ func (v *View) Params() map[string]any {
 		return v.Page.Params
 	}
 	return nil
-}
-
-// params adds front-matter params to a key. fmt prints maps sorted by key,
-// and the values are plain YAML values, so the text is deterministic.
-func (h hasher) params(p map[string]any) {
-	if len(p) == 0 {
-		h.Int(0)
-		return
-	}
-	h.String(fmt.Sprint(p))
 }

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	ttemplate "text/template"
+
+	"github.com/peeplcoach/folio/internal/key"
 )
 
 // MaxDepth is how deep template calls may nest: partial inside partial, or a
@@ -165,9 +167,9 @@ func (e *executor) partial(name string, data any) (template.HTML, error) {
 // navigation entry. The variants must say everything the partial's output
 // depends on besides the site, or pages would show another page's partial.
 func (e *executor) partialCached(name string, data any, variants ...any) (template.HTML, error) {
-	var site uint64
+	var site key.Sum
 	if v, ok := data.(*View); ok && v.Site != nil {
-		site = v.Site.cachedKey()
+		site = v.Site.Key()
 	}
 	key := fmt.Sprint(name, "\x00", site, "\x00", variants)
 	if html, ok := e.t.cached.Load(key); ok {

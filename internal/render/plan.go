@@ -6,6 +6,10 @@ import (
 	"time"
 
 	"github.com/peeplcoach/folio/internal/content"
+	"github.com/peeplcoach/folio/internal/key"
+	"github.com/peeplcoach/folio/internal/markdown"
+	"github.com/peeplcoach/folio/internal/slug"
+	"github.com/peeplcoach/folio/internal/urlpath"
 )
 
 // Output is one page to render: where it goes, with which template, from which data.
@@ -13,6 +17,40 @@ type Output struct {
 	Path string // output file, slash-separated: "articles/a/index.html"
 	Kind string
 	View *View
+	// Body is the source path of the page whose body the view shows
+	// ("content/articles/a.md"), or "". Plan leaves bodies out of views:
+	// WithBody puts one in just before rendering. So a view, and its key,
+	// depends only on what lists show of pages, and a save that changes an
+	// article's text changes that article's outputs alone.
+	Body string
+}
+
+// WithBody returns a copy of v showing the body of its page: the HTML and,
+// for an article with at least three H2 and H3 headings, a table of contents.
+func WithBody(v *View, doc *markdown.Doc) *View {
+	w := *v
+	switch {
+	case v.Article != nil:
+		a := *v.Article
+		a.Body = template.HTML(doc.HTML)
+		if len(doc.Intro) > 0 && content.Truncate(doc.Intro[0], 200) == a.Standfirst {
+			a.Standfirst = "" // the summary is the first paragraph's start: it follows anyway
+		}
+		a.TOC = nil
+		var toc []TOCEntry
+		for _, h := range doc.Headings {
+			if h.Level == 2 || h.Level == 3 {
+				toc = append(toc, TOCEntry{Level: h.Level, ID: h.ID, Href: "#" + slug.EscapePath(h.ID), Text: h.Text})
+			}
+		}
+		if len(toc) >= 3 {
+			a.TOC = toc
+		}
+		w.Article = &a
+	case v.Page != nil:
+		w.Page = &Page{Body: template.HTML(doc.HTML)}
+	}
+	return &w
 }
 
 // PlanOptions are the choices of a build that change pages.
@@ -33,31 +71,6 @@ type Pages struct {
 	// Cards holds one card per article, newest first. Render each with
 	// Templates.RenderCard before executing the outputs that list them.
 	Cards []*Card
-
-	planner *planner
-}
-
-// Article plans again the pages of one article of the index (its page and its
-// checklist page), for a rebuild after its body changed while everything
-// lists show of it stayed the same: its card and every other page stand.
-func (ps *Pages) Article(a *content.Article) []Output {
-	p := ps.planner
-	p.out = nil
-	p.article(a)
-	if p.opts.Checklists != nil {
-		if cl := p.opts.Checklists(a); cl != nil {
-			p.checklistPage(a, cl)
-		}
-	}
-	return p.out
-}
-
-// ChecklistsIndex plans /checklists/ again.
-func (ps *Pages) ChecklistsIndex() []Output {
-	p := ps.planner
-	p.out = nil
-	p.checklistsIndex()
-	return p.out
 }
 
 // Plan lists every HTML page of the site, in a fixed order. Cards are made once
@@ -81,8 +94,7 @@ func Plan(idx *content.Index, site *Site, assets *Assets, opts PlanOptions) Page
 	p.checklists()
 	p.search()
 	p.add("404.html", "404", &View{Title: p.t("not_found_title"), Description: p.t("not_found_description"), URL: "/404.html", NoIndex: true})
-	out := p.out
-	return Pages{Outputs: out, Cards: cards, planner: &p}
+	return Pages{Outputs: p.out, Cards: cards}
 }
 
 type planner struct {
@@ -95,6 +107,10 @@ type planner struct {
 }
 
 func (p *planner) add(path, kind string, v *View) {
+	p.addBody(path, kind, v, "")
+}
+
+func (p *planner) addBody(path, kind string, v *View, body string) {
 	v.Site = p.site
 	v.Kind = kind
 	v.assets = p.assets
@@ -102,7 +118,7 @@ func (p *planner) add(path, kind string, v *View) {
 		v.Lang = p.site.Language
 	}
 	v.escapeURLs()
-	p.out = append(p.out, Output{Path: path, Kind: kind, View: v})
+	p.out = append(p.out, Output{Path: path, Kind: kind, View: v, Body: body})
 }
 
 // t returns an interface string in the site's language.
@@ -142,25 +158,13 @@ func (p *planner) card(a *content.Article) *Card {
 		c.SeriesLine = seriesLineHTML(p.site.words, c.Part, c.Parts, c.Series.Name, c.Series.URL)
 	}
 	escapeCard(c)
-	c.computeKey()
+	c.key = key.Fields(c)
 	return c
 }
 
 func (p *planner) article(a *content.Article) {
 	c := p.cards[a]
-	av := &Article{Card: c, Standfirst: a.Summary, Body: template.HTML(a.Doc.HTML), BodyKey: a.SourceHash}
-	if len(a.Doc.Intro) > 0 && content.Truncate(a.Doc.Intro[0], 200) == a.Summary {
-		av.Standfirst = "" // the summary is the first paragraph's start: it follows anyway
-	}
-	var toc []TOCEntry
-	for _, h := range a.Doc.Headings {
-		if h.Level == 2 || h.Level == 3 {
-			toc = append(toc, TOCEntry{Level: h.Level, ID: h.ID, Text: h.Text})
-		}
-	}
-	if len(toc) >= 3 {
-		av.TOC = toc
-	}
+	av := &Article{Card: c, Standfirst: a.Summary}
 	if a.Series != nil {
 		av.SeriesBox = &SeriesBox{Name: a.Series.Name, URL: a.Series.URL, Part: a.Part, Parts: len(a.Series.Articles), Line: c.SeriesLine}
 		if a.Prev != nil {
@@ -204,7 +208,7 @@ func (p *planner) article(a *content.Article) {
 		v.Breadcrumbs = append(v.Breadcrumbs, Link{Name: a.Topics[0].Name, URL: a.Topics[0].URL})
 	}
 	v.Breadcrumbs = append(v.Breadcrumbs, Link{Name: a.Title, URL: a.URL})
-	p.add(outputPath(a.URL), "article", v)
+	p.addBody(urlpath.File(a.URL), "article", v, a.Path)
 }
 
 // language sets a page's language and its translations.
@@ -230,7 +234,7 @@ func (p *planner) page(pg *content.Page) {
 		URL:         pg.URL,
 		Status:      p.status(pg.Draft, false, pg.Date),
 		NoIndex:     pg.Draft,
-		Page:        &Page{Body: template.HTML(pg.Doc.HTML), BodyKey: pg.SourceHash, Params: pg.Params},
+		Page:        &Page{Params: pg.Params},
 		Layout:      pg.Layout,
 		Breadcrumbs: []Link{{Name: p.t("home"), URL: "/"}, {Name: pg.Title, URL: pg.URL}},
 	}
@@ -238,7 +242,7 @@ func (p *planner) page(pg *content.Page) {
 	if v.Description == "" {
 		v.Description = p.site.Description
 	}
-	p.add(outputPath(pg.URL), "page", v)
+	p.addBody(urlpath.File(pg.URL), "page", v, pg.Path)
 }
 
 func (p *planner) home() {
@@ -346,7 +350,7 @@ func (p *planner) checklistsIndex() {
 
 // checklistPage adds an article's checklist page.
 func (p *planner) checklistPage(a *content.Article, cl *Checklist) {
-	p.add(outputPath(cl.Links.Page), "checklist", &View{
+	p.add(urlpath.File(cl.Links.Page), "checklist", &View{
 		Title:       cl.Title,
 		Description: cl.Intro,
 		URL:         cl.Links.Page,
@@ -394,7 +398,7 @@ func (p *planner) paginate(base, kind string, total int, view func(page, lo, hi 
 		if n > 1 && len(v.Breadcrumbs) > 0 {
 			v.Breadcrumbs = append(v.Breadcrumbs[:len(v.Breadcrumbs):len(v.Breadcrumbs)], Link{Name: p.t("page_n", "page", n), URL: v.URL})
 		}
-		p.add(outputPath(v.URL), kind, v)
+		p.add(urlpath.File(v.URL), kind, v)
 	}
 }
 
@@ -405,15 +409,4 @@ func (p *planner) paginateCards(base, kind string, cards []*Card, view func(page
 		v.List.Cards = cards[lo:hi]
 		return v
 	})
-}
-
-// outputPath is the file a URL path is served from: "/a/" → "a/index.html".
-func outputPath(url string) string {
-	if url == "/" {
-		return "index.html"
-	}
-	if url[len(url)-1] == '/' {
-		return url[1:] + "index.html"
-	}
-	return url[1:]
 }

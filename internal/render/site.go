@@ -8,8 +8,9 @@ import (
 
 // NewSite makes the site-wide view data of a build. strings are the interface
 // strings of the site's language (with the site's own file on top); nil takes
-// folio's built-in strings for it.
-func NewSite(idx *content.Index, assets *Assets, serve bool, strings *i18n.Catalog) *Site {
+// folio's built-in strings for it. image is the default share image when
+// site.yaml names none (folio's drawn card), or nil.
+func NewSite(idx *content.Index, assets *Assets, serve bool, strings *i18n.Catalog, image *Image) *Site {
 	s := idx.Site
 	if strings == nil {
 		strings = siteStrings(s.Language)
@@ -55,6 +56,7 @@ func NewSite(idx *content.Index, assets *Assets, serve bool, strings *i18n.Catal
 	for _, a := range idx.Articles {
 		site.Year = max(site.Year, a.Modified().Year())
 	}
+	site.Image = image
 	if s.Image.Src != "" {
 		if a, ok := assets.Lookup(s.Image.Src); ok {
 			site.Image = &Image{URL: s.URL(a.URL), Width: a.Width, Height: a.Height, Type: a.Type, Alt: s.Image.Alt}
@@ -65,41 +67,3 @@ func NewSite(idx *content.Index, assets *Assets, serve bool, strings *i18n.Catal
 
 // Strings returns the site's interface strings.
 func (s *Site) Strings() *i18n.Catalog { return s.words }
-
-// cachedKey is Key, computed once: the site does not change once pages render.
-func (s *Site) cachedKey() uint64 {
-	s.keyOnce.Do(func() { s.key = s.Key() })
-	return s.key
-}
-
-// Key hashes the site data, which every page shares.
-func (s *Site) Key() uint64 {
-	h := newHasher()
-	for _, x := range []string{s.Title, s.Description, s.Language, s.Locale, s.BaseURL, s.Organisation.Name, s.Organisation.URL, s.Organisation.Logo, s.Author.Name, s.Author.URL, s.Author.Logo, s.LinkedIn, s.PreviewBanner} {
-		h.String(x)
-	}
-	for _, links := range [][]Link{s.Nav, s.Pages} {
-		h.Int(int64(len(links)))
-		for _, l := range links {
-			h.link(l)
-		}
-	}
-	for _, f := range s.Feeds {
-		h.String(f.Title)
-		h.String(f.URL)
-		h.String(f.Type)
-		h.String(f.Label)
-	}
-	h.Int(int64(s.Year))
-	if s.Image != nil {
-		h.String(s.Image.URL)
-		h.Int(int64(s.Image.Width))
-		h.Int(int64(s.Image.Height))
-		h.String(s.Image.Alt)
-		h.String(s.Image.Type)
-	}
-	h.Bool(s.Serve)
-	h.Bool(s.Preview)
-	h.Uint(s.words.Key())
-	return h.Sum()
-}

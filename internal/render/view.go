@@ -6,12 +6,14 @@ import (
 	"time"
 
 	"github.com/peeplcoach/folio/internal/i18n"
+	"github.com/peeplcoach/folio/internal/key"
 )
 
 // View is the data every template gets as its dot. Which fields are set depends
 // on the page kind; README.md lists them per template. Everything a template can
-// reach is plain data built for it, so View.Key can say when a page's output
-// would be the same as last time and rendering can be skipped.
+// reach is plain data built for it, so the hash of a view (key.Of) and of the
+// templates says when a page's output would be the same as last time and
+// rendering can be skipped.
 type View struct {
 	Site        *Site
 	Kind        string // home, article, page, topics, topic, serieslist, series, 404, checklist, checklists, search
@@ -72,8 +74,16 @@ type Site struct {
 
 	words *i18n.Catalog // the words of Language
 
-	keyOnce sync.Once
-	key     uint64
+	keyOnce sync.Once `key:"-"`
+	key     key.Sum   `key:"-"` // of the fields above, made by Key
+}
+
+// Key returns the key of the site's data, computed on first use: every page
+// shares the site, and its key is hashed into every page's key. The site
+// must not change once its key has been asked for.
+func (s *Site) Key() key.Sum {
+	s.keyOnce.Do(func() { s.key = key.Fields(s) })
+	return s.key
 }
 
 // Translation is a page in another language.
@@ -123,13 +133,19 @@ type Card struct {
 	// Params holds the article's own front-matter keys, those folio does
 	// not read itself: {{ .Params.mood }}.
 	Params map[string]any
-	Key    uint64 // hash of the fields above and of the site's strings
 	// HTML is the card rendered once with partials/card.html and reused by
-	// every list that shows the article.
-	HTML template.HTML
+	// every list that shows the article. It is made from the fields above
+	// and the templates, so it is no part of the card's key.
+	HTML template.HTML `key:"-"`
 
 	words *i18n.Catalog // the site's, for the methods templates call
+
+	key key.Sum `key:"-"` // of the fields above, set when planned
 }
+
+// Key returns the key of the card's fields: lists hash the cards they show
+// by it rather than walking each card again.
+func (c *Card) Key() key.Sum { return c.key }
 
 // Article is the article page's own data.
 type Article struct {
@@ -143,7 +159,6 @@ type Article struct {
 	SeriesBox  *SeriesBox
 	Related    []*Card
 	Checklist  *ChecklistLinks // nil when the article has no checklist
-	BodyKey    uint64          // hash of the source the body came from
 }
 
 // TOCEntry is one line of a table of contents.
@@ -174,7 +189,9 @@ type ChecklistLinks struct {
 	Items  int
 }
 
-// Download is a file to download and its size.
+// Download is a file to download and its size. Size is 0 in folio serve,
+// which makes the file when first asked for: layouts show a size only when
+// there is one.
 type Download struct {
 	URL  string
 	Size int64
@@ -182,9 +199,8 @@ type Download struct {
 
 // Page is a standalone page's own data.
 type Page struct {
-	Body    template.HTML
-	BodyKey uint64
-	Params  map[string]any // the page's own front-matter keys, as Card.Params
+	Body   template.HTML
+	Params map[string]any // the page's own front-matter keys, as Card.Params
 }
 
 // List is a paginated list of article cards.

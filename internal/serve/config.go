@@ -72,10 +72,10 @@ type Config struct {
 	// Open opens the preview in the default browser once it is ready.
 	Open bool
 	// Files, when set, finds files that the output folder lacks, by URL path:
-	// the build keeps large generated files (checklist PDFs, share cards) in
-	// its cache and serves them from there instead of copying each into the
+	// the build makes large generated files (checklist PDFs, share cards)
+	// when first asked for, and keeps them in its cache rather than in the
 	// output. It must be safe for concurrent use.
-	Files func(urlPath string) (file string, ok bool)
+	Files func(urlPath string) (data []byte, ok bool)
 }
 
 // resolved returns cfg with defaults filled in and folders made absolute.

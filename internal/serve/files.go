@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/peeplcoach/folio/internal/urlpath"
 )
 
 // contentTypes fixes the types of the files a site is made of, rather than
@@ -73,32 +75,28 @@ const (
 )
 
 // resolve maps a clean URL path to a file name inside the output root (slash
-// separated; "." is the root). Folders are served by their index.html and
-// never listed; os.Root refuses any name, symlinks included, that leads out
-// of the folder.
+// separated), with the mapping the build writes by (package urlpath): "/a/"
+// is a/index.html. A folder asked for without its slash answers needsSlash;
+// folders are never listed; os.Root refuses any name, symlinks included, that
+// leads out of the folder.
 func resolve(root *os.Root, urlPath string) (string, lookup) {
-	name := strings.TrimPrefix(urlPath, "/")
-	if name == "" {
-		name = "."
+	name := urlpath.File(urlPath)
+	if regular(root, name) {
+		return name, found
 	}
-	info, err := root.Stat(filepath.FromSlash(name))
-	if err != nil {
-		return "", notFound
-	}
-	if info.IsDir() {
-		index := path.Join(name, "index.html")
-		if fi, err := root.Stat(filepath.FromSlash(index)); err != nil || !fi.Mode().IsRegular() {
-			return "", notFound // no listings
-		}
-		if !strings.HasSuffix(urlPath, "/") {
+	if !strings.HasSuffix(urlPath, "/") {
+		if index := urlpath.File(urlPath + "/"); regular(root, index) {
 			return index, needsSlash
 		}
-		return index, found
 	}
-	if !info.Mode().IsRegular() || strings.HasSuffix(urlPath, "/") {
-		return "", notFound // a device or pipe; or /site.css/
-	}
-	return name, found
+	return "", notFound
+}
+
+// regular reports whether name is a regular file of root: not a folder, a
+// device or a pipe.
+func regular(root *os.Root, name string) bool {
+	info, err := root.Stat(filepath.FromSlash(name))
+	return err == nil && info.Mode().IsRegular()
 }
 
 // serveFile writes one file from the root with the given status. HTML gets

@@ -169,12 +169,18 @@
       seen = m.version;
       if (m.version !== expected) return reload(); // missed a rebuild
       hideOverlay();
-      return applyChanges(m.changed);
+      applyChanges(m.changed);
+    } else {
+      // A state message: on connecting, or a failed rebuild.
+      if (m.version !== seen) return reload(); // a rebuild (or a restart) happened since this page was served
+      if (m.error) showOverlay(m.error);
+      else hideOverlay();
     }
-    // A state message: on connecting, or a failed rebuild.
-    if (m.version !== seen) return reload(); // a rebuild (or a restart) happened since this page was served
-    if (m.error) showOverlay(m.error);
-    else hideOverlay();
+    // The version this page has caught up with without reloading, and
+    // whether the build is broken: tests wait on these instead of timers.
+    if (!reloading) {
+      document.documentElement.setAttribute("data-folio-seen", seen + (m.error ? " error" : ""));
+    }
   }
 
   function connectDirect() {

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"net/http"
@@ -17,7 +18,7 @@ import (
 // before serving and only read afterwards.
 type handler struct {
 	outputDir string
-	files     func(urlPath string) (string, bool) // Config.Files; may be nil
+	files     func(urlPath string) ([]byte, bool) // Config.Files; may be nil
 	rules     netlifyRules
 	// fileRules are the rules of the output folder's _redirects, read
 	// after each build (see loadRedirects); nil before.
@@ -81,8 +82,8 @@ func (s *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	name, kind := resolve(root, urlPath)
 	if kind == notFound && s.files != nil {
-		if file, ok := s.files(urlPath); ok {
-			s.serveCached(w, r, file)
+		if data, ok := s.files(urlPath); ok {
+			s.serveCached(w, r, urlPath, data)
 			return
 		}
 	}
@@ -103,16 +104,10 @@ func (s *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // serveCached serves a file the build keeps outside the output folder (see
-// Config.Files). Its path comes from the build, never from the request.
-func (s *handler) serveCached(w http.ResponseWriter, r *http.Request, file string) {
-	f, err := os.Open(file)
-	if err != nil {
-		http.Error(w, "cannot read file", http.StatusInternalServerError)
-		return
-	}
-	defer f.Close()
-	w.Header().Set("Content-Type", contentType(file))
-	http.ServeContent(w, r, path.Base(r.URL.Path), time.Time{}, f)
+// Config.Files).
+func (s *handler) serveCached(w http.ResponseWriter, r *http.Request, urlPath string, data []byte) {
+	w.Header().Set("Content-Type", contentType(urlPath))
+	http.ServeContent(w, r, path.Base(urlPath), time.Time{}, bytes.NewReader(data))
 }
 
 // applyRule answers with a netlify.toml redirect or rewrite.

@@ -409,14 +409,12 @@ func BenchmarkServeArticle(b *testing.B) {
 func TestServeFilesFromElsewhere(t *testing.T) {
 	out := t.TempDir()
 	os.WriteFile(filepath.Join(out, "index.html"), []byte("<p>home</p>"), 0o644)
-	cached := filepath.Join(t.TempDir(), "ab12.pdf")
-	os.WriteFile(cached, []byte("%PDF-1.3 cached"), 0o644)
 	h := &handler{outputDir: out, hosts: newHostPolicy("127.0.0.1"), hub: newHub("test"), log: &lockedWriter{w: io.Discard},
-		files: func(p string) (string, bool) {
+		files: func(p string) ([]byte, bool) {
 			if p == "/articles/a/checklist-a4.pdf" {
-				return cached, true
+				return []byte("%PDF-1.3 cached"), true
 			}
-			return "", false
+			return nil, false
 		}}
 	for _, tt := range []struct {
 		path   string
