@@ -12,12 +12,14 @@ import (
 	"sort"
 	"strings"
 	"time"
+
 	// Jekyll's and Hugo's time zone settings name zones (Europe/Paris); an
 	// import must read them the same on a machine without a zone database.
 	_ "time/tzdata"
 
 	"github.com/peeplcoach/folio/internal/migrate"
 	"github.com/peeplcoach/folio/internal/sitefs"
+	"github.com/peeplcoach/folio/internal/suggest"
 )
 
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -43,7 +45,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		convert = migrate.Jekyll
 	default:
 		msg := fmt.Sprintf("folio import: folio imports hugo and jekyll sites, not %q", gen)
-		if s := didYouMean(gen, []string{"hugo", "jekyll"}); s != "" {
+		if s := suggest.Nearest(gen, []string{"hugo", "jekyll"}); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
 		}
 		fmt.Fprintln(stderr, msg)

@@ -8,6 +8,8 @@ import (
 	"io"
 	"runtime/debug"
 	"strings"
+
+	"github.com/peeplcoach/folio/internal/suggest"
 )
 
 // Exit codes.
@@ -70,7 +72,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	msg := fmt.Sprintf("folio: unknown command %q", name)
 	if strings.HasPrefix(name, "-") {
 		msg = fmt.Sprintf("folio: %s is a flag: give a command first, such as folio build %s", name, name)
-	} else if s := didYouMean(name, append(names, "server")); s != "" {
+	} else if s := suggest.Nearest(name, append(names, "server")); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
 	}
 	fmt.Fprintf(stderr, "%s\n\n", msg)

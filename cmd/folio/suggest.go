@@ -4,8 +4,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
+
+	"github.com/peeplcoach/folio/internal/suggest"
 )
 
 // aliasPrefix starts the usage text of a flag that is another name for one
@@ -102,58 +103,8 @@ func unknownFlag(fs *flag.FlagSet, name string) error {
 	var names []string
 	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
 	msg := fmt.Sprintf("folio %s: unknown flag %s", fs.Name(), dashed(name))
-	if s := didYouMean(name, names); s != "" {
+	if s := suggest.Nearest(name, names); s != "" {
 		msg += fmt.Sprintf(" (did you mean %s?)", dashed(s))
 	}
 	return fmt.Errorf("%s\nRun folio %s --help for its flags", msg, fs.Name())
-}
-
-// didYouMean returns the candidate a mistyped word most likely means: one
-// that differs only in case, else the nearest by edit distance when it is
-// close enough to be a typo (at most a third of the word, at most 3 edits).
-func didYouMean(s string, candidates []string) string {
-	sorted := append([]string(nil), candidates...)
-	sort.Strings(sorted)
-	for _, c := range sorted {
-		if strings.EqualFold(c, s) {
-			return c
-		}
-	}
-	best, bestDist := "", 1<<30
-	for _, c := range sorted {
-		if d := editDistance(strings.ToLower(s), strings.ToLower(c)); d < bestDist {
-			best, bestDist = c, d
-		}
-	}
-	if bestDist <= 3 && bestDist*3 <= max(len(s), 3) {
-		return best
-	}
-	return ""
-}
-
-// editDistance is the Damerau–Levenshtein distance: "biuld" is one swap
-// from "build".
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(ra)][len(rb)]
 }

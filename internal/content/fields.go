@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/peeplcoach/folio/internal/suggest"
 )
 
 // fields reads typed values out of a YAML map and reports wrong types with the
@@ -242,7 +244,7 @@ func (f *fields) unknown(asError bool) {
 		msg := fmt.Sprintf("unknown key %q", f.prefix+k)
 		if s := otherGeneratorKey(k); s != "" && contains(f.known, s) {
 			msg += fmt.Sprintf(" (did you mean %q?)", f.prefix+s)
-		} else if s := nearest(k, f.known); s != "" {
+		} else if s := suggest.Nearest(k, f.known); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", f.prefix+s)
 		}
 		if asError {
@@ -262,46 +264,4 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// nearest returns the candidate closest to s by edit distance, if it is close
-// enough to be a typo (at most a third of the word, and at most 3 edits).
-func nearest(s string, candidates []string) string {
-	best, bestDist := "", 1<<30
-	for _, c := range candidates {
-		if d := editDistance(strings.ToLower(s), c); d < bestDist {
-			best, bestDist = c, d
-		}
-	}
-	if bestDist <= 3 && bestDist*3 <= max(len(s), 3) {
-		return best
-	}
-	return ""
-}
-
-// editDistance is the Damerau–Levenshtein distance (with adjacent swaps), so
-// "tpoics" is one edit from "topics".
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(ra)][len(rb)]
 }

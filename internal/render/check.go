@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	tparse "text/template/parse"
+
+	"github.com/peeplcoach/folio/internal/suggest"
 )
 
 // Names of the functions hookRecursion calls. They are in every FuncMap,
@@ -145,41 +147,13 @@ func suggestTemplate(name string, set *template.Template) string {
 			names = append(names, t.Name())
 		}
 	}
-	sort.Strings(names)
-	best, bestDist := "", 1<<30
-	for _, n := range names {
-		if d := distance(name, n); d < bestDist {
-			best, bestDist = n, d
-		}
-	}
-	if best != "" && bestDist <= 3 {
+	if best := suggest.Nearest(name, names); best != "" {
 		return fmt.Sprintf("did you mean %q?", best)
 	}
 	if strings.HasPrefix(name, "partials/") {
 		return fmt.Sprintf("add layouts/%s, or call one of the partials there are", name)
 	}
 	return "define it with {{ define }} in a layout, or call one that exists"
-}
-
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // callError is a LayoutError at a parse location "file:line:col".
