@@ -125,20 +125,9 @@ func exportText(w *bufio.Writer, posts []Post) {
 
 func exportCSV(w *bufio.Writer, posts []Post) {
 	w.WriteString("\uFEFF")
-	row := func(cells []string) {
-		for i, c := range cells {
-			if i > 0 {
-				w.WriteByte(',')
-			}
-			w.WriteByte('"')
-			w.WriteString(strings.ReplaceAll(csvCell(c), `"`, `""`))
-			w.WriteByte('"')
-		}
-		w.WriteString("\r\n")
-	}
-	row(Columns())
+	csvRow(w, Columns())
 	for _, p := range posts {
-		row(NewRecord(p).Fields())
+		csvRow(w, NewRecord(p).Fields())
 	}
 }
 
