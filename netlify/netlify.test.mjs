@@ -1,6 +1,8 @@
 // Tests of the Netlify parts of the repository, under node with stubs for
-// what Netlify provides: run with `node --test netlify/` (the Go test
-// netlify/netlify_test.go runs them with go test).
+// what Netlify provides: run with `node --test netlify/netlify.test.mjs`
+// (TestNetlifyNode in cmd/folio/netlify_test.go runs them with go test).
+// The file is named, not the folder: node 21 and later read a folder
+// argument as a module to run and fail.
 
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
