@@ -74,9 +74,8 @@ func newMarkdown(opts Options, autolinks bool, quotes *sync.Map) goldmark.Markdo
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
 	extensions := []goldmark.Extender{
-		// GFM, with table alignment as align="…" attributes: a style
-		// attribute would break the site's Content-Security-Policy.
-		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+		// GFM, with table alignment as classes (see table.go).
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 		extension.Strikethrough,
 		extension.TaskList,
 		extension.Footnote,
@@ -99,6 +98,7 @@ func newMarkdown(opts Options, autolinks bool, quotes *sync.Map) goldmark.Markdo
 				util.Prioritized(callouts{}, 200),
 				util.Prioritized(embeds{}, 200),
 				util.Prioritized(taskLabels{}, 300),
+				util.Prioritized(tableAlign{}, 300),
 			),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
