@@ -27,6 +27,7 @@ func collectFacts(doc *Doc, root ast.Node, src []byte, opts factOptions) {
 	lines := newLineIndex(src, opts.firstLine)
 	var buf []byte
 	var unsafe []ast.Node
+	credentialed := map[*ast.AutoLink][]byte{} // autolinks with user information, by their clean URL
 	var count textCount
 	var before []string // top-level paragraphs, for a summary ended by <!--more-->
 	// Most documents have no marker: then no paragraph is kept for it.
@@ -42,12 +43,19 @@ func collectFacts(doc *Doc, root ast.Node, src []byte, opts factOptions) {
 		}
 		doc.Summary = string(bytes.TrimSpace([]byte(joinText(before))))
 	}
+	// heading is the heading being walked: its text is counted whole when
+	// it is entered, and its links are made safe as any other.
+	var heading ast.Node
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			if n == heading {
+				heading = nil
+			}
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
+			heading = n
 			seenHeading = true
 			filterHeadingAttributes(doc, n, opts.unsafe, lines)
 			buf = appendPlainText(buf[:0], n, src)
@@ -56,7 +64,6 @@ func collectFacts(doc *Doc, root ast.Node, src []byte, opts factOptions) {
 			doc.Headings = append(doc.Headings, Heading{Level: n.Level, ID: string(idBytes), Text: string(buf), Line: lines.of(blockStart(n))})
 			count.add(buf)
 			findTemplateCalls(doc, n, src, lines)
-			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph:
 			findTemplateCalls(doc, n, src, lines)
 			if !opts.unsafe {
@@ -112,12 +119,20 @@ func collectFacts(doc *Doc, root ast.Node, src []byte, opts factOptions) {
 			if externalURL(n.Destination) {
 				n.SetAttributeString("rel", []byte("noopener"))
 			}
+			if clean, had := withoutUserinfo(n.Destination); had {
+				n.Destination = clean
+				doc.Warnings = append(doc.Warnings, credentialsWarning(lines.of(blockStart(n)), clean))
+			}
 			n.Destination = normalizeDest(n.Destination)
 			doc.Links = append(doc.Links, Link{Dest: string(n.Destination), Line: lines.of(blockStart(n))})
 		case *ast.Image:
 			if dangerousURL(n.Destination) {
 				unsafe = append(unsafe, n)
 				return ast.WalkSkipChildren, nil
+			}
+			if clean, had := withoutUserinfo(n.Destination); had {
+				n.Destination = clean
+				doc.Warnings = append(doc.Warnings, credentialsWarning(lines.of(blockStart(n)), clean))
 			}
 			n.Destination = normalizeDest(n.Destination)
 			doc.Links = append(doc.Links, Link{Dest: string(n.Destination), Image: true, Line: lines.of(blockStart(n))})
@@ -129,17 +144,30 @@ func collectFacts(doc *Doc, root ast.Node, src []byte, opts factOptions) {
 			}
 			if n.AutoLinkType == ast.AutoLinkURL {
 				n.SetAttributeString("rel", []byte("noopener"))
+				if clean, had := withoutUserinfo(url); had {
+					// The text shows the URL too: the node is replaced after the walk.
+					credentialed[n] = clean
+					doc.Warnings = append(doc.Warnings, credentialsWarning(lines.of(blockStart(n)), clean))
+					url = clean
+				}
 			}
 			doc.Links = append(doc.Links, Link{Dest: string(url), Line: lines.of(blockStart(n))})
 		case *ast.Text:
-			count.add(n.Value(src))
+			if heading == nil {
+				count.add(n.Value(src))
+			}
 		case *ast.String:
-			count.add(n.Value)
+			if heading == nil {
+				count.add(n.Value)
+			}
 		}
 		return ast.WalkContinue, nil
 	})
 	for _, n := range unsafe {
 		unwrap(n, src)
+	}
+	for n, clean := range credentialed {
+		replaceAutoLink(n, clean)
 	}
 	doc.Words, doc.Chars = count.words, count.chars
 }
@@ -202,7 +230,12 @@ func appendChildrenText(dst []byte, first, stop ast.Node, src []byte) []byte {
 		case *ast.String:
 			dst = append(dst, c.Value...)
 		case *ast.AutoLink:
-			dst = append(dst, c.Label(src)...)
+			label := c.Label(src)
+			if c.AutoLinkType == ast.AutoLinkURL {
+				// Summaries, descriptions and headings never show a password.
+				label, _ = withoutUserinfo(label)
+			}
+			dst = append(dst, label...)
 		case *ast.RawHTML, *east.TaskCheckBox:
 		case *ast.CodeSpan:
 			for t := c.FirstChild(); t != nil; t = t.NextSibling() {

@@ -117,3 +117,18 @@ func formatTxtar(comment string, sections map[string][]byte, order []string) []b
 	}
 	return b.Bytes()
 }
+
+// TestCredentialsNeverInText checks that a password in an autolink reaches
+// neither the introduction nor the headings, which descriptions, feeds and
+// the search index are made of.
+func TestCredentialsNeverInText(t *testing.T) {
+	doc, err := New(Options{}).Convert([]byte("# Mirror https://bob:s3cret@example.com/\n\nUse https://bob:s3cret@example.com/x today.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range append([]string{doc.HTML, doc.Headings[0].Text}, doc.Intro...) {
+		if strings.Contains(s, "s3cret") || strings.Contains(s, "bob") {
+			t.Errorf("credentials published in %q", s)
+		}
+	}
+}
