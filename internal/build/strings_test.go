@@ -41,3 +41,13 @@ func TestBadStringsFile(t *testing.T) {
 		t.Fatalf("err = %v, want one naming i18n/en-GB.yaml and the key", s.err)
 	}
 }
+
+// TestCalloutWordsPerPage: on an English site, a French article's callout is
+// titled in French, from the site's i18n/fr.yaml when it has the string.
+func TestCalloutWordsPerPage(t *testing.T) {
+	files := threeArticles()
+	files["content/articles/third.md"] = article("\ntitle: Third\ndate: 2025-03-10\ntopics: [Hiring]\nlanguage: fr", "> [!NOTE]\n> Texte.\n\n> [!TIP]\n> Astuce.\n")
+	files["i18n/fr.yaml"] = "callout_note: \"À noter\"\n"
+	s := withShareImage(newSite(t, files)).mustBuild()
+	s.assertFile("articles/third/index.html", `<p class="callout-title">À noter</p>`, `<p class="callout-title">Astuce</p>`, "! >Note<", "! >Tip<")
+}
