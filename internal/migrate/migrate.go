@@ -149,10 +149,21 @@ type page struct {
 	draft         bool
 	fmMapped      folioFront // everything else mapped from the front matter
 
+	// cleaned are the notes of the generator's clean, by line of the
+	// converted text.
+	cleaned []cleanNote
+
 	// Set when slugs are assigned.
 	slug string
 	url  string // new URL: "/articles/a/"
 	path string // new file: "content/articles/a.md"
+}
+
+// cleanNote is a note about a line the generator's clean changed.
+type cleanNote struct {
+	line  int // of the converted text, from 1
+	level Level
+	msg   string
 }
 
 // folioFront holds the front-matter values that map onto folio's keys.

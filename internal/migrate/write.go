@@ -107,6 +107,9 @@ func (im *importer) write(p *page, newURLs map[string]bool) []byte {
 		line := lineAt(conv.b.String(), l.off) - shift + fmLines
 		im.notes = append(im.notes, Note{Level: Left, Path: p.path, Line: line, From: fmt.Sprintf("%s:%d", p.src, l.from), Msg: l.what})
 	}
+	for _, c := range p.cleaned {
+		im.notes = append(im.notes, Note{Level: c.level, Path: p.path, Line: c.line - shift + fmLines, From: p.src, Msg: c.msg})
+	}
 	for _, l := range erbLines(text) {
 		im.notes = append(im.notes, Note{Level: Left, Path: p.path, Line: fmLines + l.line, From: p.src, Msg: "ERB tag " + shown(l.tag) + " left as text"})
 	}
