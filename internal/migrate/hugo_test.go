@@ -224,6 +224,9 @@ func TestHugoURLs(t *testing.T) {
 			},
 			want: map[string]string{
 				"content/articles/bonjour.md": "/fr/posts/bonjour/",
+				// Every language is imported: the others with theirs.
+				"content/articles/hello-en.md": "/en/posts/hello/",
+				"content/articles/salut-en.md": "/en/posts/salut/",
 			},
 		},
 	} {
@@ -395,6 +398,60 @@ func TestHugoLegacyPaths(t *testing.T) {
 	})
 	if got := file(t, r, "content/articles/a-b.md"); !strings.Contains(got, "aliases:\n  - \"/posts/a--b/\"\n  - \"/posts/a-b/\"\n") {
 		t.Errorf("aliases:\n%s", got)
+	}
+}
+
+// TestHugoTranslations: without --language every language is imported; a
+// page of another language, named post.fr.md or in its language's own
+// content folder, gets its language, its old URL with the language prefix,
+// and translation_of naming the page it translates (by path, or by
+// translationKey); one without an original stands alone.
+func TestHugoTranslations(t *testing.T) {
+	for _, layout := range []struct {
+		name  string
+		files map[string]string
+	}{
+		{"by file name", map[string]string{
+			"hugo.toml":                 "baseURL = 'https://x.example/'\ndefaultContentLanguage = 'en'\n[languages.en]\nlanguageCode = 'en-GB'\n[languages.fr]\nlanguageCode = 'fr-FR'\n",
+			"content/posts/hello.md":    "---\ntitle: Hello\ndate: 2020-01-01\n---\nHi.\n",
+			"content/posts/hello.fr.md": "---\ntitle: Bonjour\ndate: 2020-01-01\n---\nSalut.\n",
+			"content/posts/keyed.md":    "---\ntitle: Keyed\ndate: 2020-01-02\ntranslationKey: k1\n---\nK.\n",
+			"content/posts/clef.fr.md":  "---\ntitle: Clef\ndate: 2020-01-02\ntranslationKey: k1\n---\nC.\n",
+			"content/posts/seul.fr.md":  "---\ntitle: Seul\ndate: 2020-01-03\n---\nS.\n",
+		}},
+		{"by content folder", map[string]string{
+			"hugo.toml":                 "baseURL = 'https://x.example/'\ndefaultContentLanguage = 'en'\n[languages.en]\nlanguageCode = 'en-GB'\ncontentDir = 'content/en'\n[languages.fr]\nlanguageCode = 'fr-FR'\ncontentDir = 'content/fr'\n",
+			"content/en/posts/hello.md": "---\ntitle: Hello\ndate: 2020-01-01\n---\nHi.\n",
+			"content/fr/posts/hello.md": "---\ntitle: Bonjour\ndate: 2020-01-01\n---\nSalut.\n",
+			"content/en/posts/keyed.md": "---\ntitle: Keyed\ndate: 2020-01-02\ntranslationKey: k1\n---\nK.\n",
+			"content/fr/posts/clef.md":  "---\ntitle: Clef\ndate: 2020-01-02\ntranslationKey: k1\n---\nC.\n",
+			"content/fr/posts/seul.md":  "---\ntitle: Seul\ndate: 2020-01-03\n---\nS.\n",
+		}},
+	} {
+		t.Run(layout.name, func(t *testing.T) {
+			r := hugo(t, layout.files)
+			if got := file(t, r, "content/articles/hello.md"); strings.Contains(got, "language:") || strings.Contains(got, "translation_of") {
+				t.Errorf("the original names a language or an original:\n%s", got)
+			}
+			for p, want := range map[string][]string{
+				"content/articles/hello-fr.md": {`language: "fr-FR"`, `translation_of: "/articles/hello/"`, `"/fr/posts/hello/"`},
+				"content/articles/clef-fr.md":  {`language: "fr-FR"`, `translation_of: "/articles/keyed/"`, `"/fr/posts/clef/"`},
+				"content/articles/seul-fr.md":  {`language: "fr-FR"`, `"/fr/posts/seul/"`},
+			} {
+				got := file(t, r, p)
+				for _, w := range want {
+					if !strings.Contains(got, w) {
+						t.Errorf("%s lacks %s:\n%s", p, w, got)
+					}
+				}
+				if strings.HasSuffix(p, "seul-fr.md") && strings.Contains(got, "translation_of") {
+					t.Errorf("%s translates nothing:\n%s", p, got)
+				}
+			}
+			if s := file(t, r, "content/site.yaml"); !strings.Contains(s, `language: "en-GB"`) {
+				t.Errorf("site.yaml:\n%s", s)
+			}
+		})
 	}
 }
 

@@ -162,6 +162,9 @@ func (im *importer) frontText(p *page, newURLs map[string]bool) string {
 	if l := f.language; l != "" && !sameLanguage(l, im.site.language) {
 		kv("language", quote(l))
 	}
+	if p.original != nil {
+		kv("translation_of", quote(p.original.url))
+	}
 	if len(f.topics) > 0 {
 		kv("topics", quoteList(f.topics))
 	}
