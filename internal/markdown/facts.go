@@ -27,7 +27,6 @@ func collectFacts(doc *Doc, root ast.Node, src []byte, opts factOptions) {
 	lines := newLineIndex(src, opts.firstLine)
 	var buf []byte
 	var unsafe []ast.Node
-	credentialed := map[*ast.AutoLink][]byte{} // autolinks with user information, by their clean URL
 	var count textCount
 	var before []string // top-level paragraphs, for a summary ended by <!--more-->
 	// Most documents have no marker: then no paragraph is kept for it.
@@ -145,10 +144,18 @@ func collectFacts(doc *Doc, root ast.Node, src []byte, opts factOptions) {
 			if n.AutoLinkType == ast.AutoLinkURL {
 				n.SetAttributeString("rel", []byte("noopener"))
 				if clean, had := withoutUserinfo(url); had {
-					// The text shows the URL too: the node is replaced after the walk.
-					credentialed[n] = clean
-					doc.Warnings = append(doc.Warnings, credentialsWarning(lines.of(blockStart(n)), clean))
-					url = clean
+					// A URL typed in the text with a user name (a console
+					// transcript, "git remote add origin http://root@host/")
+					// stays the text it is, but is no link.
+					unsafe = append(unsafe, n)
+					doc.Warnings = append(doc.Warnings, credentialsTextWarning(lines.of(blockStart(n)), clean))
+					return ast.WalkSkipChildren, nil
+				}
+				if !linkableHost(url) {
+					// "http://%2Fvar%2Frun%2Fdocker.sock/" in an error
+					// message is no address a browser can follow.
+					unsafe = append(unsafe, n)
+					return ast.WalkSkipChildren, nil
 				}
 			}
 			doc.Links = append(doc.Links, Link{Dest: string(url), Line: lines.of(blockStart(n))})
@@ -166,9 +173,7 @@ func collectFacts(doc *Doc, root ast.Node, src []byte, opts factOptions) {
 	for _, n := range unsafe {
 		unwrap(n, src)
 	}
-	for n, clean := range credentialed {
-		replaceAutoLink(n, clean)
-	}
+
 	doc.Words, doc.Chars = count.words, count.chars
 }
 
@@ -230,12 +235,7 @@ func appendChildrenText(dst []byte, first, stop ast.Node, src []byte) []byte {
 		case *ast.String:
 			dst = append(dst, c.Value...)
 		case *ast.AutoLink:
-			label := c.Label(src)
-			if c.AutoLinkType == ast.AutoLinkURL {
-				// Summaries, descriptions and headings never show a password.
-				label, _ = withoutUserinfo(label)
-			}
-			dst = append(dst, label...)
+			dst = append(dst, c.Label(src)...)
 		case *ast.RawHTML, *east.TaskCheckBox:
 		case *ast.CodeSpan:
 			for t := c.FirstChild(); t != nil; t = t.NextSibling() {

@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"bytes"
+	"net/url"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
@@ -67,8 +69,9 @@ func externalURL(dest []byte) bool {
 // Links with credentials: a URL such as https://user:pass@host/ would publish
 // the password in the page, its feeds and search index, and a user name
 // before the host is a known phishing form (https://bank.com@evil.example/).
-// Links, images and autolinks lose the user information, with a warning that
-// names the host only, never the password (warnings end up in CI logs).
+// Links and images lose the user information; an autolink, which is text the
+// writer typed, stays that text but is no link. Either way a warning names
+// the host only, never the password (warnings end up in CI logs).
 
 // withoutUserinfo returns dest without the user information of its
 // authority ("user:pass@"), and whether it had any. Only URLs with an
@@ -104,11 +107,15 @@ func credentialsWarning(line int, clean []byte) *Error {
 	return &Error{Line: line, Msg: "link to " + string(clean) + " had a user name or password before the host: published without them (remove them from the file; never publish a password)"}
 }
 
-// replaceAutoLink replaces an autolink by a link to dest that shows dest.
-func replaceAutoLink(n *ast.AutoLink, dest []byte) {
-	l := ast.NewLink()
-	l.Destination = dest
-	l.SetAttributeString("rel", []byte("noopener"))
-	l.AppendChild(l, ast.NewString(dest))
-	n.Parent().ReplaceChild(n.Parent(), n, l)
+// credentialsTextWarning is the warning for an autolink with user
+// information, left as text.
+func credentialsTextWarning(line int, clean []byte) *Error {
+	return &Error{Line: line, Msg: "the address " + string(clean) + " is typed with a user name or password before the host: it stays text, not a link (never publish a password)"}
+}
+
+// linkableHost reports whether an autolink's URL has a host a browser can
+// follow: it parses, and its host is not percent-encoded.
+func linkableHost(u []byte) bool {
+	p, err := url.Parse(string(u))
+	return err == nil && p.Host != "" && !strings.ContainsRune(p.Host, '%')
 }
