@@ -95,6 +95,10 @@ func (im *importer) write(p *page, newURLs map[string]bool) []byte {
 	if im.clean != nil {
 		text = im.clean(p, text)
 	}
+	if raised, by := raiseHeadings(text); by > 0 {
+		text = raised
+		im.pageNote(Info, p, "headings raised %d %s, so the first is ##: the title is the page's one h1, and HTML may not skip a level", by, plural(by, "level", "levels"))
+	}
 	text = rewriteLinks(text, func(d string) string { return im.relink(p, d) })
 	text = dropMoreMarker(text)
 	text = strings.TrimLeft(text, "\n")
