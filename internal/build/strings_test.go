@@ -51,3 +51,14 @@ func TestCalloutWordsPerPage(t *testing.T) {
 	s := withShareImage(newSite(t, files)).mustBuild()
 	s.assertFile("articles/third/index.html", `<p class="callout-title">À noter</p>`, `<p class="callout-title">Astuce</p>`, "! >Note<", "! >Tip<")
 }
+
+// TestRightToLeftPages: a Hebrew article on an English site is written
+// right to left (dir="rtl"), its checklist too; English pages say nothing.
+func TestRightToLeftPages(t *testing.T) {
+	files := threeArticles()
+	files["content/articles/third.md"] = article("\ntitle: שלישי\ndate: 2025-03-10\ntopics: [Hiring]\nlanguage: he", "טקסט.\n\n- [ ] משימה\n")
+	s := withShareImage(newSite(t, files)).mustBuild()
+	s.assertFile("articles/third/index.html", `<html lang="he" dir="rtl">`)
+	s.assertFile("articles/third/checklist/index.html", `<html lang="he" dir="rtl">`)
+	s.assertFile("articles/first/index.html", `<html lang="en-GB">`)
+}
