@@ -181,6 +181,12 @@ func collectFacts(doc *Doc, root ast.Node, src []byte, opts factOptions) {
 // slug.NormalizeURL): "%c3%a9" and "%C3%A9" are one address, and so are é
 // typed in NFC and NFD.
 func normalizeDest(dest []byte) []byte {
+	if i := bytes.IndexByte(dest, '#'); i >= 0 && bytes.IndexByte(dest[i+1:], '#') >= 0 {
+		// A second # (a typo, "/a/#one#two") cannot be in a fragment: it
+		// is percent-encoded, as a browser would send it.
+		frag := bytes.ReplaceAll(dest[i+1:], []byte("#"), []byte("%23"))
+		dest = append(dest[:i+1:i+1], frag...)
+	}
 	for _, c := range dest {
 		if c == '%' || c >= 0x80 {
 			return []byte(slug.NormalizeURL(string(dest)))
