@@ -9,11 +9,14 @@ import (
 // and a space or the line's end.
 var atxHeading = regexp.MustCompile(`^( {0,3})(#{1,6})([ \t]|$)`)
 
-// raiseHeadings raises every ATX heading of a body whose highest heading is
-// below ## so that it is ##: a post that starts its sections at ### (its
-// old theme styled them so) would skip a level after the page's title, the
-// one h1, which HTML forbids. No line is added or removed. It returns the
-// text and how many levels the headings went up.
+// raiseHeadings levels the ATX headings of a body so that none skips a
+// level: the page's title is its one h1, so the first heading may be ## at
+// most, and each one at most one deeper than the one before. All are first
+// raised together until the highest is ## (a post that starts its sections
+// at ###, as its old theme styled them), which keeps their relations; a
+// heading still deeper than the one before plus one is then raised to that.
+// No line is added or removed. It returns the text and how many headings
+// changed.
 func raiseHeadings(text string) (string, int) {
 	lines := strings.Split(text, "\n")
 	top := 7
@@ -35,18 +38,22 @@ func raiseHeadings(text string) (string, int) {
 			top = min(top, len(m[2]))
 			at = append(at, i)
 		} else if i > 0 && strings.TrimSpace(lines[i-1]) != "" && isSetextUnderline(l) {
-			return text, 0 // a setext heading is h1 or h2: nothing skips
+			return text, 0 // setext headings (h1, h2) in between: left as written
 		}
 	}
-	if top <= 2 || top == 7 {
-		return text, 0
-	}
-	by := top - 2
+	by := max(top-2, 0)
+	prev, changed := 1, 0
 	for _, i := range at {
 		m := atxHeading.FindStringSubmatchIndex(lines[i])
-		lines[i] = lines[i][:m[4]] + lines[i][m[4]+by:]
+		level := m[5] - m[4]
+		want := min(level-by, prev+1)
+		if want != level {
+			lines[i] = lines[i][:m[4]] + strings.Repeat("#", want) + lines[i][m[5]:]
+			changed++
+		}
+		prev = want
 	}
-	return strings.Join(lines, "\n"), by
+	return strings.Join(lines, "\n"), changed
 }
 
 // isSetextUnderline reports whether a line is a run of = or - alone.

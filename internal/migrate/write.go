@@ -95,9 +95,9 @@ func (im *importer) write(p *page, newURLs map[string]bool) []byte {
 	if im.clean != nil {
 		text = im.clean(p, text)
 	}
-	if raised, by := raiseHeadings(text); by > 0 {
+	if raised, n := raiseHeadings(text); n > 0 {
 		text = raised
-		im.pageNote(Info, p, "headings raised %d %s, so the first is ##: the title is the page's one h1, and HTML may not skip a level", by, plural(by, "level", "levels"))
+		im.pageNote(Info, p, "%d %s raised so that none skips a level (the title is the page's h1, then ##, ###…), as HTML requires", n, plural(n, "heading", "headings"))
 	}
 	text = rewriteLinks(text, func(d string) string { return im.relink(p, d) })
 	text = dropMoreMarker(text)
