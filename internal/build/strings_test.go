@@ -42,6 +42,35 @@ func TestBadStringsFile(t *testing.T) {
 	}
 }
 
+// TestRebuildStringsFile: editing, adding and removing the site's strings
+// file in serve updates every page that shows a string, exactly as a fresh
+// build of the same files would.
+func TestRebuildStringsFile(t *testing.T) {
+	s := withShareImage(newSite(t, threeArticles()))
+	s.opts.Serve = true
+	s.mustBuild()
+	s.edit(map[string]string{"i18n/en-GB.yaml": "related_articles: Read next\n"})
+	if s.err != nil {
+		t.Fatal(s.err)
+	}
+	s.assertFile("articles/first/index.html", "Read next", "! Related articles")
+	sameAsFullBuild(t, s)
+
+	s.edit(map[string]string{"i18n/en-GB.yaml": "related_articles: Keep reading\n"})
+	if s.err != nil {
+		t.Fatal(s.err)
+	}
+	s.assertFile("articles/first/index.html", "Keep reading", "! Read next")
+	sameAsFullBuild(t, s)
+
+	s.edit(map[string]string{"i18n/en-GB.yaml": ""})
+	if s.err != nil {
+		t.Fatal(s.err)
+	}
+	s.assertFile("articles/first/index.html", "Related articles", "! Keep reading")
+	sameAsFullBuild(t, s)
+}
+
 // TestCalloutWordsPerPage: on an English site, a French article's callout is
 // titled in French, from the site's i18n/fr.yaml when it has the string.
 func TestCalloutWordsPerPage(t *testing.T) {
