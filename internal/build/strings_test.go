@@ -91,3 +91,20 @@ func TestRightToLeftPages(t *testing.T) {
 	s.assertFile("articles/third/checklist/index.html", `<html lang="he" dir="rtl">`)
 	s.assertFile("articles/first/index.html", `<html lang="en-GB">`)
 }
+
+// TestRebuildCalloutWords: editing the site's i18n/fr.yaml in serve retitles
+// a French article's callouts, as a fresh build of the same files would.
+func TestRebuildCalloutWords(t *testing.T) {
+	files := threeArticles()
+	files["content/articles/third.md"] = article("\ntitle: Third\ndate: 2025-03-10\ntopics: [Hiring]\nlanguage: fr", "> [!NOTE]\n> Texte.\n")
+	s := withShareImage(newSite(t, files))
+	s.opts.Serve = true
+	s.mustBuild()
+	s.assertFile("articles/third/index.html", `<p class="callout-title">Remarque</p>`)
+	s.edit(map[string]string{"i18n/fr.yaml": "callout_note: \"À noter\"\n"})
+	if s.err != nil {
+		t.Fatal(s.err)
+	}
+	s.assertFile("articles/third/index.html", `<p class="callout-title">À noter</p>`)
+	sameAsFullBuild(t, s)
+}
