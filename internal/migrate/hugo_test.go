@@ -480,3 +480,29 @@ func TestHugoLanguageOption(t *testing.T) {
 		t.Errorf("info:\n%s", info)
 	}
 }
+
+// TestTextLanguage: a site whose theme says en-us but whose posts are in
+// Chinese, Japanese or Hebrew is imported in that language, with a warning;
+// an English site, or a French one, keeps what it says.
+func TestTextLanguage(t *testing.T) {
+	for _, tc := range []struct{ body, want string }{
+		{"这是一篇关于服务网格的文章，讲述了 Istio 的流量管理。", "zh"},
+		{"これはサービスメッシュについての記事です。Istio の話。", "ja"},
+		{"ברוכים הבאים לכנס, המקום בו אפשר לראות שלושה ארועים.", "he"},
+		{"An English post about service meshes.", "en-US"},
+		{"Un article en français sur les maillages de services.", "en-US"},
+	} {
+		r := hugo(t, map[string]string{
+			"hugo.toml":          "baseURL = 'https://x.example/'\nlanguageCode = 'en-us'\n",
+			"content/posts/a.md": "---\ntitle: A\ndate: 2020-01-01\n---\n" + tc.body + "\n",
+			"content/posts/b.md": "---\ntitle: B\ndate: 2020-01-02\n---\n" + tc.body + "\n",
+		})
+		if s := file(t, r, "content/site.yaml"); !strings.Contains(s, "language: \""+tc.want+"\"\n") {
+			t.Errorf("%s: site.yaml:\n%s", tc.want, s)
+		}
+		warned := strings.Contains(strings.Join(notes(r, Warning), "\n"), "most letters of its posts are")
+		if warned != (tc.want != "en-US") {
+			t.Errorf("%s: warned %v:\n%s", tc.want, warned, strings.Join(notes(r, Warning), "\n"))
+		}
+	}
+}

@@ -265,6 +265,7 @@ func (im *importer) run() *Result {
 		kept = append(kept, p)
 	}
 	im.pages = kept
+	im.checkLanguage()
 	im.assignSlugs()
 	for _, p := range im.pages {
 		if p.article {
