@@ -2,7 +2,9 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -45,6 +47,7 @@ func collectFacts(doc *Doc, root ast.Node, src []byte, opts factOptions) {
 	// heading is the heading being walked: its text is counted whole when
 	// it is entered, and its links are made safe as any other.
 	var heading ast.Node
+	prevLevel := 1 // the title's
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			if n == heading {
@@ -61,6 +64,12 @@ func collectFacts(doc *Doc, root ast.Node, src []byte, opts factOptions) {
 			id, _ := n.AttributeString("id")
 			idBytes, _ := id.([]byte)
 			doc.Headings = append(doc.Headings, Heading{Level: n.Level, ID: string(idBytes), Text: string(buf), Line: lines.of(blockStart(n))})
+			if n.Level > prevLevel+1 {
+				// The page's title is its h1: HTML's outline may not skip
+				// a level after it, nor after any heading.
+				doc.Warnings = append(doc.Warnings, &Error{Line: lines.of(blockStart(n)), Msg: fmt.Sprintf("heading %s skips a level after %s: make it %s (the page's title is its h1)", strings.Repeat("#", n.Level), prevName(prevLevel), strings.Repeat("#", prevLevel+1))})
+			}
+			prevLevel = n.Level
 			count.add(buf)
 			findTemplateCalls(doc, n, src, lines)
 		case *ast.Paragraph:
@@ -175,6 +184,14 @@ func collectFacts(doc *Doc, root ast.Node, src []byte, opts factOptions) {
 	}
 
 	doc.Words, doc.Chars = count.words, count.chars
+}
+
+// prevName names the level of the heading before: the title, or ## and so on.
+func prevName(level int) string {
+	if level == 1 {
+		return "the title"
+	}
+	return strings.Repeat("#", level)
 }
 
 // normalizeDest writes a link target in folio's one URL form (see
