@@ -8,9 +8,9 @@ import (
 // Many themes ship languageCode = "en-us" and many sites never change it: a
 // Chinese blog then says it is English, and its pages get English quotes,
 // English interface words and reading times counted in words. The importer
-// looks at the posts' letters and, when more than half are of one script
+// looks at the posts' text and, when more than half of it is in one script
 // that the configured language is not written in, takes that script's
-// language, with a note.
+// language, with a warning.
 
 // scripts are the scripts the importer tells apart, each with the language
 // it takes for it; Latin, Cyrillic and Arabic serve many languages, so they
@@ -25,23 +25,46 @@ var scripts = []struct {
 	{"Greek letters", unicode.Greek, "el"}, {"Arabic letters", unicode.Arabic, ""}, {"Latin letters", unicode.Latin, ""}, {"Cyrillic letters", unicode.Cyrillic, ""},
 }
 
-// textLanguage returns the language the posts' letters say and what they
-// are, or "" when they say none clearly: more than half of the letters of
-// one script (Han with kana among them is Japanese).
+// textLanguage returns the language the posts' text says and what it is
+// written in, or "" when it says none clearly: more than half of the text's
+// units in one script (Han with kana among it is Japanese). A unit is a
+// character in the scripts written without spaces (Han, kana), a word in
+// the others, so that the English terms of a Chinese technical post do not
+// outweigh it letter by letter; code blocks are not text.
 func textLanguage(pages []*page) (lang, what string) {
 	counts := make([]int, len(scripts))
 	total := 0
 	for _, p := range pages {
-		for _, r := range p.body {
-			if !unicode.IsLetter(r) {
+		var fence string
+		for _, l := range strings.Split(p.body, "\n") {
+			if f := fenceOf(l); f != "" {
+				if fence == "" {
+					fence = f
+				} else if f[0] == fence[0] && len(f) >= len(fence) {
+					fence = ""
+				}
 				continue
 			}
-			total++
-			for i, s := range scripts {
-				if unicode.Is(s.table, r) {
-					counts[i]++
-					break
+			if fence != "" {
+				continue
+			}
+			last := -1 // the script of the word being read
+			for _, r := range l {
+				if !unicode.IsLetter(r) {
+					last = -1
+					continue
 				}
+				i := 0
+				for i < len(scripts) && !unicode.Is(scripts[i].table, r) {
+					i++
+				}
+				if i < 3 || i != last { // Han and kana count each character
+					total++
+					if i < len(scripts) {
+						counts[i]++
+					}
+				}
+				last = i
 			}
 		}
 	}
@@ -71,7 +94,7 @@ func (im *importer) checkLanguage() {
 	}
 	was := im.site.language
 	im.site.language = lang
-	im.note(Warning, "content/site.yaml", 0, "language: %q, although the old site said %q: most letters of its posts are %s (set language: in content/site.yaml if that is wrong)", lang, was, what)
+	im.note(Warning, "content/site.yaml", 0, "language: %q, although the old site said %q: most of its posts' text is in %s (set language: in content/site.yaml if that is wrong)", lang, was, what)
 }
 
 // langBase is the primary subtag of a language tag, lower-case: "en-US" → "en".
