@@ -58,6 +58,7 @@ func collectFacts(doc *Doc, root ast.Node, src []byte, opts factOptions) {
 		switch n := n.(type) {
 		case *ast.Heading:
 			heading = n
+			first := !seenHeading
 			seenHeading = true
 			filterHeadingAttributes(doc, n, opts.unsafe, lines)
 			buf = appendPlainText(buf[:0], n, src)
@@ -67,7 +68,7 @@ func collectFacts(doc *Doc, root ast.Node, src []byte, opts factOptions) {
 			if n.Level > prevLevel+1 {
 				// The page's title is its h1: HTML's outline may not skip
 				// a level after it, nor after any heading.
-				doc.Warnings = append(doc.Warnings, &Error{Line: lines.of(blockStart(n)), Msg: fmt.Sprintf("heading %s skips a level after %s: make it %s (the page's title is its h1)", strings.Repeat("#", n.Level), prevName(prevLevel), strings.Repeat("#", prevLevel+1))})
+				doc.Warnings = append(doc.Warnings, &Error{Line: lines.of(blockStart(n)), Msg: fmt.Sprintf("heading %s skips a level after %s: make it %s (the page's title is its h1)", strings.Repeat("#", n.Level), prevName(prevLevel, first), strings.Repeat("#", prevLevel+1))})
 			}
 			prevLevel = n.Level
 			count.add(buf)
@@ -182,13 +183,12 @@ func collectFacts(doc *Doc, root ast.Node, src []byte, opts factOptions) {
 	for _, n := range unsafe {
 		unwrap(n, src)
 	}
-
 	doc.Words, doc.Chars = count.words, count.chars
 }
 
-// prevName names the level of the heading before: the title, or ## and so on.
-func prevName(level int) string {
-	if level == 1 {
+// prevName names the heading before: the title, or #, ## and so on.
+func prevName(level int, first bool) string {
+	if first {
 		return "the title"
 	}
 	return strings.Repeat("#", level)
