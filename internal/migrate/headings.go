@@ -5,9 +5,9 @@ import (
 	"strings"
 )
 
-// atxHeading matches an ATX heading line: up to three spaces, then 1 to 6 #s
-// and a space or the line's end.
-var atxHeading = regexp.MustCompile(`^( {0,3})(#{1,6})([ \t]|$)`)
+// atxHeading matches an ATX heading line, in block quotes too ("> ### x"):
+// up to three spaces, then 1 to 6 #s and a space or the line's end.
+var atxHeading = regexp.MustCompile(`^((?: {0,3}> ?)* {0,3})(#{1,6})([ \t]|$)`)
 
 // raiseHeadings levels the ATX headings of a body so that none skips a
 // level: the page's title is its one h1, so the first heading may be ## at

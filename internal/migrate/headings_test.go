@@ -13,6 +13,7 @@ func TestRaiseHeadings(t *testing.T) {
 		{"## A\n\n#### B\n### C\n", "## A\n\n### B\n### C\n", 1},
 		{"# A\n\n### B\n", "# A\n\n## B\n", 1},
 		{"###### Small print\n", "## Small print\n", 1},
+		{"## A\n\n> ##### Quoted\n> text\n", "## A\n\n> ### Quoted\n> text\n", 1},
 		{"## A\n### B\n", "## A\n### B\n", 0},
 		{"A\n---\n\n### B\n", "A\n---\n\n### B\n", 0},
 		{"#hashtag and ###\n", "#hashtag and ###\n", 0},
