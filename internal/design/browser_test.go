@@ -43,8 +43,15 @@ type tab struct {
 // newTab builds and serves the bundled site and opens a browser on it.
 func newTab(t *testing.T) *tab {
 	t.Helper()
+	return newSiteTab(t, "bundled")
+}
+
+// newSiteTab builds and serves the test site testdata/<name> and opens a
+// browser on it.
+func newSiteTab(t *testing.T, name string) *tab {
+	t.Helper()
 	browsertest.Chromium(t)
-	base := serve(t, "bundled")
+	base := serve(t, name)
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	t.Cleanup(cancel)
 	return &tab{t: t, ctx: browsertest.New(ctx, t), base: base}
@@ -97,6 +104,24 @@ type axeViolation struct {
 	Nodes  []string `json:"nodes"`
 }
 
+// axe runs axe-core on the open page and returns its violations; it fails
+// the test if axe did not run.
+func (b *tab) axe(kind string) []axeViolation {
+	b.t.Helper()
+	var found struct {
+		Violations []axeViolation
+		Passes     int
+	}
+	b.eval(axeSource(b.t)+`;
+axe.run(document, {resultTypes: ["violations"]}).then(r => ({Passes: r.passes.length, Violations: r.violations.map(v => ({
+  id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(" "))
+}))}))`, &found)
+	if found.Passes < 10 {
+		b.t.Fatalf("%s page: axe passed only %d rules: did it run?", kind, found.Passes)
+	}
+	return found.Violations
+}
+
 // TestAxe runs axe-core on a page of every kind, on a phone and a laptop, in
 // the light and the dark scheme (contrast differs): no violations at all,
 // best practices included.
@@ -106,18 +131,7 @@ func TestAxe(t *testing.T) {
 		for _, vp := range []viewport{phone, laptop} {
 			for _, scheme := range []string{"light", "dark"} {
 				b.open(path, vp, scheme)
-				var found struct {
-					Violations []axeViolation
-					Passes     int
-				}
-				b.eval(axeSource(t)+`;
-axe.run(document, {resultTypes: ["violations"]}).then(r => ({Passes: r.passes.length, Violations: r.violations.map(v => ({
-  id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(" "))
-}))}))`, &found)
-				if found.Passes < 10 {
-					t.Fatalf("%s page: axe passed only %d rules: did it run?", kind, found.Passes)
-				}
-				for _, v := range found.Violations {
+				for _, v := range b.axe(kind) {
 					t.Errorf("%s page (%s) %s, %s: axe %s (%s): %s: %v", kind, path, vp.Name, scheme, v.ID, v.Impact, v.Help, v.Nodes)
 				}
 			}
