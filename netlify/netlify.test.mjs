@@ -1,6 +1,8 @@
 // Tests of the Netlify parts of the repository, under node with stubs for
-// what Netlify provides: run with `node --test netlify/` (the Go test
-// netlify/netlify_test.go runs them with go test).
+// what Netlify provides: run with `node --test netlify/netlify.test.mjs`
+// (TestNetlifyNode in cmd/folio/netlify_test.go runs them with go test).
+// The file is named, not the folder: node 21 and later read a folder
+// argument as a module to run and fail.
 
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -55,7 +57,7 @@ test('publish-scheduled calls the build hook, once a day', async (t) => {
     assert.equal(res.status, 200)
     assert.equal(calls.length, 1)
     assert.equal(calls[0].method, 'POST')
-    assert.ok(calls[0].url.startsWith('https://api.netlify.com/build_hooks/abc123?trigger_title='), calls[0].url)
+    assert.equal(String(calls[0].url), 'https://api.netlify.com/build_hooks/abc123?trigger_title=Scheduled+build+%28publish-scheduled%29')
   } finally {
     delete process.env.BUILD_HOOK_URL
   }
@@ -72,6 +74,26 @@ test('publish-scheduled fails loudly without a hook or when the hook fails', asy
   process.env.BUILD_HOOK_URL = 'https://api.netlify.com/build_hooks/gone'
   try {
     assert.equal((await mod.default(new Request('https://x.example/', { method: 'POST' }))).status, 502)
+  } finally {
+    delete process.env.BUILD_HOOK_URL
+  }
+})
+
+test('publish-scheduled keeps the hook URL\'s own query and refuses a value that is no URL', async (t) => {
+  const mod = await import('./functions/publish-scheduled.mjs')
+  const calls = []
+  t.mock.method(globalThis, 'fetch', async (url) => { calls.push(String(url)); return new Response('', { status: 200 }) })
+  t.mock.method(console, 'error', () => {})
+  t.mock.method(console, 'log', () => {})
+  try {
+    process.env.BUILD_HOOK_URL = 'https://api.netlify.com/build_hooks/abc123?trigger_branch=main'
+    assert.equal((await mod.default(new Request('https://x.example/', { method: 'POST' }))).status, 200)
+    assert.deepEqual(calls, ['https://api.netlify.com/build_hooks/abc123?trigger_branch=main&trigger_title=Scheduled+build+%28publish-scheduled%29'])
+    process.env.BUILD_HOOK_URL = 'api.netlify.com/build_hooks/abc123'
+    const res = await mod.default(new Request('https://x.example/', { method: 'POST' }))
+    assert.equal(res.status, 500)
+    assert.equal(await res.text(), 'BUILD_HOOK_URL is not a URL')
+    assert.equal(calls.length, 1, 'no request for a value that is no URL')
   } finally {
     delete process.env.BUILD_HOOK_URL
   }

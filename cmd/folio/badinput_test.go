@@ -257,7 +257,7 @@ func TestBadInput(t *testing.T) {
 					t.Errorf("%q appears %d times, want once:\n%s", c.once, n, stderr)
 				}
 			}
-			if limit := max(time.Second, 3*templateTook); c.quick && took > limit {
+			if limit := max(2*time.Second, 3*templateTook); c.quick && took > limit {
 				t.Errorf("took %s to fail, want under %s (a good build takes %s)", took, limit, templateTook)
 			}
 			if after := treeHashes(t, filepath.Join(src, "public")); !sameTree(before, after) {

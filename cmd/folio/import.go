@@ -26,7 +26,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	fl := newFlags("import", "import hugo|jekyll [--src DIR] [--dry-run] [--language LANG] OLD-SITE", stderr)
 	src := fl.String("src", ".", "the folio site to import into")
 	dryRun := fl.Bool("dry-run", false, "print the report and the files that would be written, and write nothing")
-	language := fl.String("language", "", "the language to import from a multilingual Hugo site (default: its default language)")
+	language := fl.String("language", "", "import only this language of a multilingual Hugo site (default: every language, the default one the site's, the others translations of it)")
 	fl.StringVar(src, "s", ".", "the folio site to import into (as Hugo's -s)")
 	if code, ok := parseFlags(fl, args, stdout); !ok {
 		return code

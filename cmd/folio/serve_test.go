@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -166,7 +167,9 @@ func TestServe(t *testing.T) {
 		if want := "content/articles/listen-first.md:3:"; !strings.Contains(e.Error, want) {
 			t.Errorf("error = %q, want it to name %s", e.Error, want)
 		}
-		if !strings.Contains(p.stdout.String(), "content/articles/listen-first.md:3:") {
+		// The terminal line and the browser's event are written by
+		// different goroutines: wait for the line rather than assume order.
+		if _, ok := p.stdout.waitMatch(regexp.MustCompile(`content/articles/listen-first\.md:3:`), waitGuard); !ok {
 			t.Errorf("the terminal does not show the error:\n%s", p.stdout)
 		}
 		resp, body := p.get(t, article)

@@ -250,7 +250,7 @@ func (b *Builder) parsePages(ctx context.Context) ([]string, int, error) {
 	if site == nil {
 		return nil, 0, nil // the site's errors stop the build before pages matter
 	}
-	mdOpts := markdown.Options{UnsafeHTML: site.UnsafeHTML, Language: site.Language}
+	mdOpts := markdown.Options{UnsafeHTML: site.UnsafeHTML, Language: site.Language, Strings: siteStringFiles(b.fsys)}
 	b.c.mdOpts = mdOpts
 	// Every page's parse key holds the options: when they change, every
 	// page is looked at (and converted again), else only the files that

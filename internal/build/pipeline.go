@@ -55,11 +55,13 @@ func (b *Builder) run(ctx context.Context, sink Sink, changed []string, fresh bo
 		errs = append(errs, err)
 	}
 	ps := b.collectPages(reparsed)
-	probs.Add(ps.Problems)
 	step("parse", t0)
 	if b.c.site.site == nil || ctx.Err() != nil {
+		// Without settings no page is parsed: pages parsed before site.yaml
+		// broke keep their problems, which a fresh build would not report.
 		return fail()
 	}
+	probs.Add(ps.Problems)
 
 	t0 = time.Now()
 	idx, idxProbs, indexKey := b.index(ps)

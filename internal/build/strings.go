@@ -45,3 +45,20 @@ func siteStrings(fsys fs.FS, lang string, probs *content.Problems) *i18n.Catalog
 	}
 	return c
 }
+
+// siteStringFiles returns the content of the site's i18n/<lang>.yaml files by
+// language, for Markdown's callout titles and video labels in each page's own
+// language. A file that cannot be read is left out: siteStrings reports it.
+func siteStringFiles(fsys fs.FS) map[string][]byte {
+	names, _ := fs.Glob(fsys, "i18n/*.yaml")
+	if len(names) == 0 {
+		return nil
+	}
+	files := map[string][]byte{}
+	for _, name := range names {
+		if data, err := fs.ReadFile(fsys, name); err == nil {
+			files[strings.TrimSuffix(strings.TrimPrefix(name, "i18n/"), ".yaml")] = data
+		}
+	}
+	return files
+}

@@ -41,3 +41,70 @@ func TestBadStringsFile(t *testing.T) {
 		t.Fatalf("err = %v, want one naming i18n/en-GB.yaml and the key", s.err)
 	}
 }
+
+// TestRebuildStringsFile: editing, adding and removing the site's strings
+// file in serve updates every page that shows a string, exactly as a fresh
+// build of the same files would.
+func TestRebuildStringsFile(t *testing.T) {
+	s := withShareImage(newSite(t, threeArticles()))
+	s.opts.Serve = true
+	s.mustBuild()
+	s.edit(map[string]string{"i18n/en-GB.yaml": "related_articles: Read next\n"})
+	if s.err != nil {
+		t.Fatal(s.err)
+	}
+	s.assertFile("articles/first/index.html", "Read next", "! Related articles")
+	sameAsFullBuild(t, s)
+
+	s.edit(map[string]string{"i18n/en-GB.yaml": "related_articles: Keep reading\n"})
+	if s.err != nil {
+		t.Fatal(s.err)
+	}
+	s.assertFile("articles/first/index.html", "Keep reading", "! Read next")
+	sameAsFullBuild(t, s)
+
+	s.edit(map[string]string{"i18n/en-GB.yaml": ""})
+	if s.err != nil {
+		t.Fatal(s.err)
+	}
+	s.assertFile("articles/first/index.html", "Related articles", "! Keep reading")
+	sameAsFullBuild(t, s)
+}
+
+// TestCalloutWordsPerPage: on an English site, a French article's callout is
+// titled in French, from the site's i18n/fr.yaml when it has the string.
+func TestCalloutWordsPerPage(t *testing.T) {
+	files := threeArticles()
+	files["content/articles/third.md"] = article("\ntitle: Third\ndate: 2025-03-10\ntopics: [Hiring]\nlanguage: fr", "> [!NOTE]\n> Texte.\n\n> [!TIP]\n> Astuce.\n")
+	files["i18n/fr.yaml"] = "callout_note: \"À noter\"\n"
+	s := withShareImage(newSite(t, files)).mustBuild()
+	s.assertFile("articles/third/index.html", `<p class="callout-title">À noter</p>`, `<p class="callout-title">Astuce</p>`, "! >Note<", "! >Tip<")
+}
+
+// TestRightToLeftPages: a Hebrew article on an English site is written
+// right to left (dir="rtl"), its checklist too; English pages say nothing.
+func TestRightToLeftPages(t *testing.T) {
+	files := threeArticles()
+	files["content/articles/third.md"] = article("\ntitle: שלישי\ndate: 2025-03-10\ntopics: [Hiring]\nlanguage: he", "טקסט.\n\n- [ ] משימה\n")
+	s := withShareImage(newSite(t, files)).mustBuild()
+	s.assertFile("articles/third/index.html", `<html lang="he" dir="rtl">`)
+	s.assertFile("articles/third/checklist/index.html", `<html lang="he" dir="rtl">`)
+	s.assertFile("articles/first/index.html", `<html lang="en-GB">`)
+}
+
+// TestRebuildCalloutWords: editing the site's i18n/fr.yaml in serve retitles
+// a French article's callouts, as a fresh build of the same files would.
+func TestRebuildCalloutWords(t *testing.T) {
+	files := threeArticles()
+	files["content/articles/third.md"] = article("\ntitle: Third\ndate: 2025-03-10\ntopics: [Hiring]\nlanguage: fr", "> [!NOTE]\n> Texte.\n")
+	s := withShareImage(newSite(t, files))
+	s.opts.Serve = true
+	s.mustBuild()
+	s.assertFile("articles/third/index.html", `<p class="callout-title">Remarque</p>`)
+	s.edit(map[string]string{"i18n/fr.yaml": "callout_note: \"À noter\"\n"})
+	if s.err != nil {
+		t.Fatal(s.err)
+	}
+	s.assertFile("articles/third/index.html", `<p class="callout-title">À noter</p>`)
+	sameAsFullBuild(t, s)
+}

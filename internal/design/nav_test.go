@@ -166,3 +166,34 @@ func contrast(a, b [3]float64) float64 {
 	la, lb := lum(a), lum(b)
 	return (math.Max(la, lb) + 0.05) / (math.Min(la, lb) + 0.05)
 }
+
+// TestNavigationStaysPut: the header's links are at the same places on every
+// page, although the current page's entry is set in bold: going from
+// Articles to Topics to About does not make the row jump sideways. The
+// sections stay in one row down to 320 px.
+func TestNavigationStaysPut(t *testing.T) {
+	b := newTab(t)
+	narrow := viewport{"320 px", 320, 640, true}
+	for _, vp := range []viewport{narrow, phone, laptop} {
+		var first []float64
+		for _, path := range []string{"/", "/topics/", "/series/", "/checklists/", "/about/", articleURL} {
+			b.open(path, vp, "light")
+			var got struct {
+				Lefts []float64
+				Rows  int
+			}
+			b.eval(`({Lefts: [...document.querySelectorAll(".site-header nav a, .header-search")].map(a => Math.round(a.getBoundingClientRect().left * 10) / 10),
+  Rows: new Set([...document.querySelectorAll(".site-header nav a")].map(a => Math.round(a.getBoundingClientRect().top))).size})`, &got)
+			if got.Rows != 1 {
+				t.Errorf("%s %s: the sections take %d rows, want 1", vp.Name, path, got.Rows)
+			}
+			if first == nil {
+				first = got.Lefts
+				continue
+			}
+			if fmt.Sprint(got.Lefts) != fmt.Sprint(first) {
+				t.Errorf("%s %s: the header's links start at x=%v, on / at %v", vp.Name, path, got.Lefts, first)
+			}
+		}
+	}
+}

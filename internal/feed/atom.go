@@ -65,7 +65,7 @@ func Atom(f Feed) ([]byte, error) {
 		b = append(b, "</published>\n    <updated>"...)
 		b = appendTime(b, e.effective())
 		b = append(b, "</updated>\n"...)
-		for _, p := range e.Authors {
+		for _, p := range f.authors(e) {
 			b = person(b, "    ", p)
 		}
 		for _, c := range e.Categories {

@@ -89,7 +89,10 @@ func TestAtomFields(t *testing.T) {
 	e = f.Entries[1]
 	eq(t, "entry 1 updated", e.Updated, "2023-01-10T07:00:00Z") // zero Updated: Published
 	eq(t, "entry 1 published", e.Published, "2023-01-10T07:00:00Z")
-	eq(t, "entry 1 authors", len(e.Authors), 0) // inherits the feed's
+	// No author of its own: the feed's, written on the entry.
+	if len(e.Authors) != 1 || e.Authors[0].Name != "Peeplcoach" || e.Authors[0].URI != "https://peeplcoach.example/about/" {
+		t.Errorf("entry 1 authors = %+v, want the feed's", e.Authors)
+	}
 	eq(t, "entry 1 summary", e.Summary, "")
 	eq(t, "entry 1 thumbnails", len(e.Extensions["media"]["thumbnail"]), 0)
 }

@@ -43,7 +43,7 @@ type Entry struct {
 	ContentText string
 	Published   time.Time
 	Updated     time.Time // zero means Published
-	Authors     []Person  // empty means Feed.Author
+	Authors     []Person  // empty means Feed.Author (see authors)
 	Categories  []string  // topic names, or hashtags without "#"
 	Image       string    // absolute URL of a preview image, optional
 	// Attachments are files that go with the entry, such as the share card
@@ -100,6 +100,16 @@ type Feed struct {
 // specific is any stable string, typically the article's first path.
 func TagURI(authority string, date time.Time, specific string) string {
 	return "tag:" + strings.ToLower(authority) + "," + date.UTC().Format(time.DateOnly) + ":" + specific
+}
+
+// authors returns the entry's authors: its own, else the feed's. Every
+// format writes them on each entry: RSS has no feed-level author, and many
+// readers show an item's author without looking at the feed's.
+func (f *Feed) authors(e *Entry) []Person {
+	if len(e.Authors) > 0 || f.Author.Name == "" {
+		return e.Authors
+	}
+	return []Person{f.Author}
 }
 
 // effective returns the entry's update time: Updated, or Published if zero.

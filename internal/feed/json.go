@@ -55,7 +55,7 @@ func JSON(f Feed) ([]byte, error) {
 		default:
 			it.ContentText = e.Summary
 		}
-		for _, p := range e.Authors {
+		for _, p := range f.authors(e) {
 			it.Authors = append(it.Authors, jsonAuthor(p))
 		}
 		for _, m := range e.Attachments {

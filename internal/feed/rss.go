@@ -14,7 +14,8 @@ import (
 // one <item> per Entry with title, link (URL), the ID as a guid that is not a
 // permalink (so a change of link, such as new tracking parameters, never
 // reposts), pubDate, the content as description (ContentText as it is, else
-// ContentHTML written for readers, else Summary), a category per
+// ContentHTML written for readers, else Summary), a dc:creator per author
+// (the entry's, else the feed's), a category per
 // Categories, the first attachment as <enclosure> and every attachment as
 // <media:content>, and FirstComment as <folio:first_comment>.
 func RSS(f Feed) ([]byte, error) {
@@ -22,9 +23,10 @@ func RSS(f Feed) ([]byte, error) {
 		return nil, fmt.Errorf("write rss feed: %w", err)
 	}
 	size := 1024
-	media, comments := false, false
+	media, comments, creators := false, false, false
 	for i := range f.Entries {
 		e := &f.Entries[i]
+		creators = creators || len(f.authors(e)) > 0
 		size += 1024 + len(e.ContentText) + len(e.ContentHTML)*3/2 + 3*len(e.URL)
 		media = media || len(e.Attachments) > 0
 		comments = comments || e.FirstComment != ""
@@ -37,6 +39,9 @@ func RSS(f Feed) ([]byte, error) {
 	}
 	if comments {
 		b = attr(b, "xmlns:folio", Namespace)
+	}
+	if creators {
+		b = append(b, ` xmlns:dc="http://purl.org/dc/elements/1.1/"`...)
 	}
 	b = append(b, ">\n<channel>\n"...)
 	b = element(b, "  ", "title", f.Title)
@@ -75,6 +80,11 @@ func RSS(f Feed) ([]byte, error) {
 			b = append(b, "</description>\n"...)
 		case e.Summary != "":
 			b = element(b, "    ", "description", e.Summary)
+		}
+		// RSS's own <author> must be an e-mail address: a name is
+		// dc:creator, as WordPress and most readers write it.
+		for _, p := range f.authors(e) {
+			b = element(b, "    ", "dc:creator", p.Name)
 		}
 		for _, c := range e.Categories {
 			b = element(b, "    ", "category", c)

@@ -62,6 +62,15 @@ func TestRSS(t *testing.T) {
 	if len(media) != 1 || media[0].Attrs["width"] != "1200" || media[0].Children["description"][0].Value != "A card & more" {
 		t.Errorf("media:content = %+v", media)
 	}
+	// Authors as dc:creator: the entry's own, else the feed's.
+	creators := func(it *rss.Item) (names []string) {
+		for _, c := range it.Extensions["dc"]["creator"] {
+			names = append(names, c.Value)
+		}
+		return names
+	}
+	eq(t, "item 0 creators", strings.Join(creators(it), "|"), "Zoë O'Neil|Sam")
+	eq(t, "item 1 creators", strings.Join(creators(got.Items[1]), "|"), "Peeplcoach")
 	// The second entry has HTML content: written for readers, escaped.
 	eq(t, "HTML description", got.Items[1].Description, "<p>Plain.</p>")
 }

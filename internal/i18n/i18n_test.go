@@ -145,3 +145,14 @@ func TestKey(t *testing.T) {
 		t.Error("the key does not change with the language or an overridden string")
 	}
 }
+
+func TestRightToLeft(t *testing.T) {
+	for lang, want := range map[string]bool{
+		"he": true, "ar-EG": true, "fa_IR": true, "ur": true, "az-Arab": true, "ckb": true,
+		"en": false, "de-CH": false, "zh-Hant-TW": false, "az": false, "uz-Latn": false, "": false,
+	} {
+		if got := RightToLeft(lang); got != want {
+			t.Errorf("RightToLeft(%q) = %v, want %v", lang, got, want)
+		}
+	}
+}

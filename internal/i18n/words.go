@@ -88,3 +88,21 @@ func (c *Catalog) Date(t time.Time) string {
 	month := c.T("month_" + strings.ToLower(t.Month().String()))
 	return c.T("date_format", "day", t.Day(), "month", month, "year", t.Year())
 }
+
+// RightToLeft reports whether a language (BCP 47) is written right to left,
+// so that its pages say dir="rtl": by its script subtag when it has one
+// ("az-Arab"), else by the script the language is usually written in.
+func RightToLeft(lang string) bool {
+	subtags := strings.FieldsFunc(lang, func(r rune) bool { return r == '-' || r == '_' })
+	for _, s := range subtags[min(1, len(subtags)):] {
+		if len(s) == 4 {
+			return rtlScripts[strings.ToLower(s)]
+		}
+	}
+	return rtlLanguages[Base(lang)]
+}
+
+var (
+	rtlScripts   = map[string]bool{"arab": true, "hebr": true, "thaa": true, "syrc": true, "nkoo": true, "adlm": true, "rohg": true, "mand": true, "samr": true}
+	rtlLanguages = map[string]bool{"ar": true, "he": true, "iw": true, "fa": true, "ur": true, "ps": true, "yi": true, "ji": true, "dv": true, "sd": true, "ug": true, "ckb": true, "syr": true, "arc": true}
+)

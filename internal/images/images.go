@@ -25,7 +25,7 @@ import (
 
 // Version changes whenever Resize makes different bytes for the same input,
 // so cached copies of an older folio are not used.
-const Version = "images/1"
+const Version = "images/2" // 2: PNG at DefaultCompression
 
 // Widths are the widths of the smaller copies offered in srcset: a phone's
 // column (480), a tablet's or a 2× phone's (800), a laptop's 2× column
@@ -144,7 +144,10 @@ func Resize(data []byte, width int) ([]byte, error) {
 	case "jpeg":
 		err = jpeg.Encode(&out, dst, &jpeg.Options{Quality: 82})
 	case "png":
-		enc := png.Encoder{CompressionLevel: png.BestCompression}
+		// DefaultCompression: on 11 screenshots of a real blog scaled to
+		// 720 pixels, BestCompression took 1.9 times as long for 1.4%
+		// fewer bytes, and PNG encoding was 70% of a clean build's time.
+		enc := png.Encoder{CompressionLevel: png.DefaultCompression}
 		err = enc.Encode(&out, opaqueIfPossible(dst))
 	}
 	if err != nil {

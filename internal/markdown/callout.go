@@ -13,7 +13,7 @@ import (
 // Callouts, as GitHub writes them: a block quote whose first line is only
 // [!NOTE], [!TIP], [!IMPORTANT], [!WARNING] or [!CAUTION] (any case)
 // becomes <div class="callout callout-note" role="note"> with a title in the
-// site's language, then the rest of the quote. Any other block quote stays one.
+// page's language (the site's i18n/ file first), then the rest of the quote. Any other block quote stays one.
 //
 //	> [!TIP]
 //	> Ask for feedback before the review, not in it.
@@ -29,6 +29,7 @@ var KindCallout = ast.NewNodeKind("Callout")
 type Callout struct {
 	ast.BaseBlock
 	CalloutType string // "note", "tip", "important", "warning" or "caution"
+	Title       string // the type's name in the document's language
 }
 
 // Kind implements ast.Node.
@@ -87,7 +88,7 @@ func (callouts) Transform(doc *ast.Document, reader text.Reader, pc parser.Conte
 			}
 			para.SetLines(rest)
 		}
-		callout := &Callout{CalloutType: kind}
+		callout := &Callout{CalloutType: kind, Title: words(pc).T("callout_" + kind)}
 		for c := q.FirstChild(); c != nil; {
 			next := c.NextSibling()
 			callout.AppendChild(callout, c)
@@ -111,10 +112,8 @@ func calloutKind(line []byte) string {
 	return ""
 }
 
-// calloutRenderer writes callouts with their title in the site's language.
-type calloutRenderer struct {
-	words func(key string) string
-}
+// calloutRenderer writes callouts with their title.
+type calloutRenderer struct{}
 
 func (r calloutRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindCallout, r.render)
@@ -129,7 +128,7 @@ func (r calloutRenderer) render(w util.BufWriter, source []byte, node ast.Node, 
 	_, _ = w.WriteString(`<div class="callout callout-`)
 	_, _ = w.WriteString(n.CalloutType)
 	_, _ = w.WriteString(`" role="note">` + "\n" + `<p class="callout-title">`)
-	_, _ = w.Write(util.EscapeHTML([]byte(r.words("callout_" + n.CalloutType))))
+	_, _ = w.Write(util.EscapeHTML([]byte(n.Title)))
 	_, _ = w.WriteString("</p>\n")
 	return ast.WalkContinue, nil
 }

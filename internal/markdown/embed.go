@@ -37,7 +37,8 @@ type Embed struct {
 	ast.BaseBlock
 	Provider string // "youtube" or "vimeo"
 	ID       string
-	Title    string // from the shortcode's title=, or ""
+	Title    string // from the shortcode's title=, else "YouTube video" in the document's language
+	Label    string // "Play on YouTube" in the document's language
 	Start    int    // seconds into the video, from t= or start=
 }
 
@@ -77,8 +78,18 @@ func (embeds) Transform(doc *ast.Document, reader text.Reader, pc parser.Context
 			found, made = append(found, p), append(made, e)
 		}
 	}
+	cat := words(pc)
 	for i, p := range found {
-		doc.ReplaceChild(doc, p, made[i])
+		e := made[i]
+		host := "YouTube"
+		if e.Provider == "vimeo" {
+			host = "Vimeo"
+		}
+		e.Label = cat.T("embed_play", "host", host)
+		if e.Title == "" {
+			e.Title = cat.T("embed_video", "host", host)
+		}
+		doc.ReplaceChild(doc, p, e)
 	}
 }
 
@@ -223,10 +234,8 @@ func (n *Embed) playerURL() string {
 	return u
 }
 
-// embedRenderer writes embeds with their words in the site's language.
-type embedRenderer struct {
-	words func(key string) string
-}
+// embedRenderer writes embeds.
+type embedRenderer struct{}
 
 func (r embedRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindEmbed, r.render)
@@ -237,15 +246,7 @@ func (r embedRenderer) render(w util.BufWriter, source []byte, node ast.Node, en
 		return ast.WalkContinue, nil
 	}
 	n := node.(*Embed)
-	host := "YouTube"
-	if n.Provider == "vimeo" {
-		host = "Vimeo"
-	}
-	label := strings.ReplaceAll(r.words("embed_play"), "{host}", host)
-	title := n.Title
-	if title == "" {
-		title = strings.ReplaceAll(r.words("embed_video"), "{host}", host)
-	}
+	label, title := n.Label, n.Title
 	_, _ = w.WriteString(`<figure class="embed embed-` + n.Provider + `">` + "\n" + `<a class="embed-link" href="`)
 	_, _ = w.Write(util.EscapeHTML([]byte(n.pageURL())))
 	_, _ = w.WriteString(`" data-embed="`)

@@ -2,7 +2,9 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -42,21 +44,35 @@ func collectFacts(doc *Doc, root ast.Node, src []byte, opts factOptions) {
 		}
 		doc.Summary = string(bytes.TrimSpace([]byte(joinText(before))))
 	}
+	// heading is the heading being walked: its text is counted whole when
+	// it is entered, and its links are made safe as any other.
+	var heading ast.Node
+	prevLevel := 1 // the title's
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			if n == heading {
+				heading = nil
+			}
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
+			heading = n
+			first := !seenHeading
 			seenHeading = true
 			filterHeadingAttributes(doc, n, opts.unsafe, lines)
 			buf = appendPlainText(buf[:0], n, src)
 			id, _ := n.AttributeString("id")
 			idBytes, _ := id.([]byte)
 			doc.Headings = append(doc.Headings, Heading{Level: n.Level, ID: string(idBytes), Text: string(buf), Line: lines.of(blockStart(n))})
+			if n.Level > prevLevel+1 {
+				// The page's title is its h1: HTML's outline may not skip
+				// a level after it, nor after any heading.
+				doc.Warnings = append(doc.Warnings, &Error{Line: lines.of(blockStart(n)), Msg: fmt.Sprintf("heading %s skips a level after %s: make it %s (the page's title is its h1)", strings.Repeat("#", n.Level), prevName(prevLevel, first), strings.Repeat("#", prevLevel+1))})
+			}
+			prevLevel = n.Level
 			count.add(buf)
 			findTemplateCalls(doc, n, src, lines)
-			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph:
 			findTemplateCalls(doc, n, src, lines)
 			if !opts.unsafe {
@@ -112,12 +128,20 @@ func collectFacts(doc *Doc, root ast.Node, src []byte, opts factOptions) {
 			if externalURL(n.Destination) {
 				n.SetAttributeString("rel", []byte("noopener"))
 			}
+			if clean, had := withoutUserinfo(n.Destination); had {
+				n.Destination = clean
+				doc.Warnings = append(doc.Warnings, credentialsWarning(lines.of(blockStart(n)), clean))
+			}
 			n.Destination = normalizeDest(n.Destination)
 			doc.Links = append(doc.Links, Link{Dest: string(n.Destination), Line: lines.of(blockStart(n))})
 		case *ast.Image:
 			if dangerousURL(n.Destination) {
 				unsafe = append(unsafe, n)
 				return ast.WalkSkipChildren, nil
+			}
+			if clean, had := withoutUserinfo(n.Destination); had {
+				n.Destination = clean
+				doc.Warnings = append(doc.Warnings, credentialsWarning(lines.of(blockStart(n)), clean))
 			}
 			n.Destination = normalizeDest(n.Destination)
 			doc.Links = append(doc.Links, Link{Dest: string(n.Destination), Image: true, Line: lines.of(blockStart(n))})
@@ -129,12 +153,30 @@ func collectFacts(doc *Doc, root ast.Node, src []byte, opts factOptions) {
 			}
 			if n.AutoLinkType == ast.AutoLinkURL {
 				n.SetAttributeString("rel", []byte("noopener"))
+				if clean, had := withoutUserinfo(url); had {
+					// A URL typed in the text with a user name (a console
+					// transcript, "git remote add origin http://root@host/")
+					// stays the text it is, but is no link.
+					unsafe = append(unsafe, n)
+					doc.Warnings = append(doc.Warnings, credentialsTextWarning(lines.of(blockStart(n)), clean))
+					return ast.WalkSkipChildren, nil
+				}
+				if !linkableHost(url) {
+					// "http://%2Fvar%2Frun%2Fdocker.sock/" in an error
+					// message is no address a browser can follow.
+					unsafe = append(unsafe, n)
+					return ast.WalkSkipChildren, nil
+				}
 			}
 			doc.Links = append(doc.Links, Link{Dest: string(url), Line: lines.of(blockStart(n))})
 		case *ast.Text:
-			count.add(n.Value(src))
+			if heading == nil {
+				count.add(n.Value(src))
+			}
 		case *ast.String:
-			count.add(n.Value)
+			if heading == nil {
+				count.add(n.Value)
+			}
 		}
 		return ast.WalkContinue, nil
 	})
@@ -144,10 +186,24 @@ func collectFacts(doc *Doc, root ast.Node, src []byte, opts factOptions) {
 	doc.Words, doc.Chars = count.words, count.chars
 }
 
+// prevName names the heading before: the title, or #, ## and so on.
+func prevName(level int, first bool) string {
+	if first {
+		return "the title"
+	}
+	return strings.Repeat("#", level)
+}
+
 // normalizeDest writes a link target in folio's one URL form (see
 // slug.NormalizeURL): "%c3%a9" and "%C3%A9" are one address, and so are é
 // typed in NFC and NFD.
 func normalizeDest(dest []byte) []byte {
+	if i := bytes.IndexByte(dest, '#'); i >= 0 && bytes.IndexByte(dest[i+1:], '#') >= 0 {
+		// A second # (a typo, "/a/#one#two") cannot be in a fragment: it
+		// is percent-encoded, as a browser would send it.
+		frag := bytes.ReplaceAll(dest[i+1:], []byte("#"), []byte("%23"))
+		dest = append(dest[:i+1:i+1], frag...)
+	}
 	for _, c := range dest {
 		if c == '%' || c >= 0x80 {
 			return []byte(slug.NormalizeURL(string(dest)))

@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"bytes"
+	"net/url"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
@@ -62,4 +64,58 @@ func dangerousURL(dest []byte) bool {
 func externalURL(dest []byte) bool {
 	d := bytes.ToLower(bytes.TrimSpace(dest))
 	return bytes.HasPrefix(d, []byte("http://")) || bytes.HasPrefix(d, []byte("https://")) || bytes.HasPrefix(d, []byte("//"))
+}
+
+// Links with credentials: a URL such as https://user:pass@host/ would publish
+// the password in the page, its feeds and search index, and a user name
+// before the host is a known phishing form (https://bank.com@evil.example/).
+// Links and images lose the user information; an autolink, which is text the
+// writer typed, stays that text but is no link. Either way a warning names
+// the host only, never the password (warnings end up in CI logs).
+
+// withoutUserinfo returns dest without the user information of its
+// authority ("user:pass@"), and whether it had any. Only URLs with an
+// authority ("scheme://" or "//") have one: "mailto:a@b" is left alone.
+func withoutUserinfo(dest []byte) ([]byte, bool) {
+	i := bytes.Index(dest, []byte("//"))
+	if i < 0 {
+		return dest, false
+	}
+	for _, c := range dest[:i] {
+		// A scheme, then ':'; or nothing (a protocol-relative URL).
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.' || c == ':') {
+			return dest, false
+		}
+	}
+	start := i + 2
+	end := len(dest)
+	if j := bytes.IndexAny(dest[start:], "/?#"); j >= 0 {
+		end = start + j
+	}
+	at := bytes.LastIndexByte(dest[start:end], '@')
+	if at < 0 {
+		return dest, false
+	}
+	out := make([]byte, 0, len(dest)-at-1)
+	out = append(out, dest[:start]...)
+	return append(out, dest[start+at+1:]...), true
+}
+
+// credentialsWarning is the warning for a link whose user information was
+// dropped; clean is the link without it.
+func credentialsWarning(line int, clean []byte) *Error {
+	return &Error{Line: line, Msg: "link to " + string(clean) + " had a user name or password before the host: published without them (remove them from the file; never publish a password)"}
+}
+
+// credentialsTextWarning is the warning for an autolink with user
+// information, left as text.
+func credentialsTextWarning(line int, clean []byte) *Error {
+	return &Error{Line: line, Msg: "the address " + string(clean) + " is typed with a user name or password before the host: it stays text, not a link (never publish a password)"}
+}
+
+// linkableHost reports whether an autolink's URL has a host a browser can
+// follow: it parses, and its host is not percent-encoded.
+func linkableHost(u []byte) bool {
+	p, err := url.Parse(string(u))
+	return err == nil && p.Host != "" && !strings.ContainsRune(p.Host, '%')
 }

@@ -33,19 +33,58 @@ type Options struct {
 	UnsafeHTML bool
 	// Language is the site's language (BCP 47, such as "de"), whose quotation
 	// marks the typographer writes in documents that name no language of
-	// their own, and in which callouts and videos are labelled. Empty means
-	// English.
+	// their own, and in which their callouts and videos are labelled. Empty
+	// means English.
 	Language string
+	// Strings holds the site's own interface strings, the content of its
+	// i18n/<lang>.yaml files by the language of their name ("de", "de-CH"):
+	// callout titles and video labels come from them before folio's.
+	Strings map[string][]byte
 }
 
-// interfaceWords returns the strings of internal/i18n in lang, which the
-// dialect writes around a writer's text: callout titles, a video's label.
-func interfaceWords(lang string) func(key string) string {
-	c, err := i18n.New(lang, nil, "")
-	if err != nil {
-		c = i18n.English() // the built-in strings are tested: cannot happen
+// wordsKey holds the Converter's catalog method, set by convert, for the
+// transformers that write words around the writer's text (callout titles, a
+// video's label) in the document's language.
+var wordsKey = parser.NewContextKey()
+
+// catalog returns the interface strings of lang: folio's, with the site's
+// i18n/<lang>.yaml (else i18n/<base>.yaml) on top. Catalogs are made once per
+// language and shared. A site file that does not parse is reported by the
+// build, which reads the same file for its templates; here folio's strings
+// stand in.
+func (c *Converter) catalog(lang string) *i18n.Catalog {
+	if cat, ok := c.catalogs.Load(lang); ok {
+		return cat.(*i18n.Catalog)
 	}
-	return func(key string) string { return c.T(key) }
+	override := c.opts.Strings[lang]
+	if override == nil {
+		override = c.opts.Strings[i18n.Base(lang)]
+	}
+	cat, err := i18n.New(lang, override, "")
+	if err != nil {
+		if cat, err = i18n.New(lang, nil, ""); err != nil {
+			cat = i18n.English() // the built-in strings are tested: cannot happen
+		}
+	}
+	got, _ := c.catalogs.LoadOrStore(lang, cat)
+	return got.(*i18n.Catalog)
+}
+
+// words returns the interface strings of the document's language: its YAML
+// front matter's language: (known only once goldmark-meta has parsed it, as
+// for the typographer's quotes), else the one convert set.
+func words(pc parser.Context) *i18n.Catalog {
+	catalog, ok := pc.Get(wordsKey).(func(string) *i18n.Catalog)
+	if !ok {
+		return i18n.English()
+	}
+	lang, _ := pc.Get(quoteLangKey).(string)
+	if fm := meta.Get(pc); fm != nil {
+		if l := frontMatterLanguage(fm); l != "" {
+			lang = l
+		}
+	}
+	return catalog(lang)
 }
 
 // Converter converts Markdown documents. It is safe for concurrent use.
@@ -56,6 +95,8 @@ type Converter struct {
 	// nothing it could link: it looks at every space of every paragraph,
 	// which is 40% of goldmark's time on a typical article (see mayAutolink).
 	plain goldmark.Markdown
+	// catalogs holds each language's *i18n.Catalog once made (see catalog).
+	catalogs *sync.Map
 }
 
 // New returns a Converter with folio's Markdown dialect: GitHub Flavored Markdown
@@ -65,7 +106,7 @@ type Converter struct {
 // {#id .class} attributes, HTML comments that never show, and safe links.
 func New(opts Options) *Converter {
 	quotes := &sync.Map{}
-	return &Converter{opts: opts, md: newMarkdown(opts, true, quotes), plain: newMarkdown(opts, false, quotes)}
+	return &Converter{opts: opts, md: newMarkdown(opts, true, quotes), plain: newMarkdown(opts, false, quotes), catalogs: &sync.Map{}}
 }
 
 func newMarkdown(opts Options, autolinks bool, quotes *sync.Map) goldmark.Markdown {
@@ -74,9 +115,8 @@ func newMarkdown(opts Options, autolinks bool, quotes *sync.Map) goldmark.Markdo
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
 	extensions := []goldmark.Extender{
-		// GFM, with table alignment as align="…" attributes: a style
-		// attribute would break the site's Content-Security-Policy.
-		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+		// GFM, with table alignment as classes (see table.go).
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 		extension.Strikethrough,
 		extension.TaskList,
 		extension.Footnote,
@@ -86,7 +126,6 @@ func newMarkdown(opts Options, autolinks bool, quotes *sync.Map) goldmark.Markdo
 	if autolinks {
 		extensions = append(extensions, extension.Linkify)
 	}
-	words := interfaceWords(opts.Language)
 	md := goldmark.New(
 		goldmark.WithParser(newParser()),
 		goldmark.WithExtensions(extensions...),
@@ -99,6 +138,7 @@ func newMarkdown(opts Options, autolinks bool, quotes *sync.Map) goldmark.Markdo
 				util.Prioritized(callouts{}, 200),
 				util.Prioritized(embeds{}, 200),
 				util.Prioritized(taskLabels{}, 300),
+				util.Prioritized(tableAlign{}, 300),
 			),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
@@ -107,8 +147,8 @@ func newMarkdown(opts Options, autolinks bool, quotes *sync.Map) goldmark.Markdo
 		util.Prioritized(&headingRenderer{}, 100),
 		util.Prioritized(taskRenderer{}, 100),
 		util.Prioritized(codeRenderer{}, 100),
-		util.Prioritized(calloutRenderer{words: words}, 100),
-		util.Prioritized(embedRenderer{words: words}, 100),
+		util.Prioritized(calloutRenderer{}, 100),
+		util.Prioritized(embedRenderer{}, 100),
 	))
 	if !opts.UnsafeHTML {
 		md.Renderer().AddOptions(renderer.WithNodeRenderers(
@@ -288,6 +328,7 @@ func (c *Converter) convert(md goldmark.Markdown, src []byte, fm frontMatter, op
 		}
 	}
 	pc.Set(quoteLangKey, lang)
+	pc.Set(wordsKey, c.catalog)
 	body := src[fm.body:]
 	root := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	if fm.present && fm.values == nil {

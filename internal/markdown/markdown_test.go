@@ -117,3 +117,26 @@ func formatTxtar(comment string, sections map[string][]byte, order []string) []b
 	}
 	return b.Bytes()
 }
+
+// TestCredentialsNeverInLinks checks that no link carries a user name or
+// password, in a heading either; autolinks stay the text that was typed.
+func TestCredentialsNeverInLinks(t *testing.T) {
+	doc, err := New(Options{}).Convert([]byte("# Mirror [m](https://bob:s3cret@example.com/)\n\nUse https://bob:s3cret@example.com/x today.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(doc.HTML, `href="https://bob`) || !strings.Contains(doc.HTML, `href="https://example.com/"`) {
+		t.Errorf("HTML:\n%s", doc.HTML)
+	}
+	if !strings.Contains(doc.HTML, "<p>Use https://bob:s3cret@example.com/x today.</p>") {
+		t.Errorf("the autolink is not its text:\n%s", doc.HTML)
+	}
+	if len(doc.Warnings) != 2 {
+		t.Errorf("warnings %v, want 2", doc.Warnings)
+	}
+	for _, w := range doc.Warnings {
+		if strings.Contains(w.Msg, "s3cret") {
+			t.Errorf("warning shows the password: %s", w.Msg)
+		}
+	}
+}

@@ -65,6 +65,13 @@ func describeCall(text []byte) string {
 	if i := bytes.Index(text[2:], []byte(close)); i >= 0 {
 		call = text[:2+i+len(close)]
 	}
+	// A call over several lines is shown on one: a message is one line,
+	// and its cut marked.
+	cut := !bytes.HasSuffix(bytes.TrimSpace(call), []byte(close))
+	call = bytes.Join(bytes.Fields(call), []byte(" "))
+	if cut {
+		call = append(call, " …"...)
+	}
 	return fmt.Sprintf("%s %s is not run by folio and shows as text: rewrite it in Markdown, or put it in `backticks` to show it", kind, short(call, 60))
 }
 

@@ -14,16 +14,20 @@ type hugoSite struct {
 	im  *importer
 	cfg map[string]any // the settings, keys lower-cased
 
-	lang       string          // the language imported
-	langs      map[string]bool // every language of the site
-	contentDir string
-	langPrefix string // "/en" when the imported language's URLs start with one
-	paths      hugoPaths
-	main       map[string]bool // main sections: their pages are articles
-	branches   map[string]bool // content-relative folders with an _index file
-	leaves     map[string]bool // content-relative folders with an index file (page bundles)
-	shortcodes map[string]string
-	attrBlocks bool // goldmark's block attributes ({.class} lines) are on
+	lang        string          // the language imported, the site's
+	langs       map[string]bool // every language of the site
+	defaultLang string          // defaultContentLanguage
+	inSubdir    bool            // defaultContentLanguageInSubdir
+	all         bool            // every language is imported, the others as translations
+	contentDir  string
+	langDirs    map[string]string // other languages' own content folders
+	langTags    map[string]string // each language's BCP 47 tag (languageCode)
+	paths       hugoPaths
+	main        map[string]bool // main sections: their pages are articles
+	branches    map[string]bool // content-relative folders with an _index file
+	leaves      map[string]bool // content-relative folders with an index file (page bundles)
+	shortcodes  map[string]string
+	attrBlocks  bool // goldmark's block attributes ({.class} lines) are on
 }
 
 // hugoContent are the extensions of files Hugo reads as Markdown.
@@ -50,7 +54,8 @@ func Hugo(old fs.FS, opt Options) (*Result, error) {
 
 // hugoFile is a content file found by the walk.
 type hugoFile struct {
-	rel  string // relative to the content folder
+	dir  string // the content folder it was found in
+	rel  string // relative to dir
 	lang string
 }
 
@@ -65,54 +70,77 @@ func (h *hugoSite) read() error {
 		return err
 	}
 	var files []hugoFile
-	var others []string
+	var others []hugoFile
 	h.branches, h.leaves = map[string]bool{}, map[string]bool{}
 	skipped := map[string]int{}
-	err := fs.WalkDir(h.im.old, h.contentDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+	// Languages' own content folders: the imported language's, then, when
+	// every language is imported, the others' (in a fixed order).
+	dirs := []string{h.contentDir}
+	dirLang := map[string]string{h.contentDir: h.lang}
+	if h.all {
+		langs := make([]string, 0, len(h.langDirs))
+		for l := range h.langDirs {
+			langs = append(langs, l)
 		}
-		if strings.HasPrefix(d.Name(), ".") && p != h.contentDir {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
+		sort.Strings(langs)
+		for _, l := range langs {
+			dirs = append(dirs, h.langDirs[l])
+			dirLang[h.langDirs[l]] = l
 		}
-		if d.IsDir() {
-			return nil
-		}
-		rel := strings.TrimPrefix(p, h.contentDir+"/")
-		ext := strings.ToLower(path.Ext(p))
-		if !hugoMarkdown[ext] && !hugoOther[ext] && !h.isHTMLContent(p, ext) {
-			others = append(others, rel)
-			return nil
-		}
-		lang := h.fileLang(rel)
-		base := baseName(rel, h.langs)
-		dir := path.Dir(rel)
-		switch base {
-		case "_index":
-			h.branches[dir] = true
-		case "index":
-			h.leaves[dir] = true
-		}
-		if lang != h.lang {
-			skipped[lang]++
-			return nil
-		}
-		files = append(files, hugoFile{rel: rel, lang: lang})
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("read %s: %w", h.contentDir, err)
 	}
-	h.countOtherLanguages(skipped)
+	for _, root := range dirs {
+		if _, err := fs.Stat(h.im.old, root); err != nil {
+			continue
+		}
+		err := fs.WalkDir(h.im.old, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if p != root && (strings.HasPrefix(d.Name(), ".") || d.IsDir() && dirLang[p] != "") {
+				// Hidden files, and another language's folder inside this one.
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				return nil
+			}
+			rel := strings.TrimPrefix(p, root+"/")
+			ext := strings.ToLower(path.Ext(p))
+			if !hugoMarkdown[ext] && !hugoOther[ext] && !h.isHTMLContent(p, ext) {
+				others = append(others, hugoFile{dir: root, rel: rel})
+				return nil
+			}
+			lang := h.fileLang(rel, dirLang[root])
+			base := baseName(rel, h.langs)
+			dir := path.Dir(rel)
+			switch base {
+			case "_index":
+				h.branches[dir] = true
+			case "index":
+				h.leaves[dir] = true
+			}
+			if lang != h.lang && !h.all {
+				skipped[lang]++
+				return nil
+			}
+			files = append(files, hugoFile{dir: root, rel: rel, lang: lang})
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("read %s: %w", root, err)
+		}
+	}
+	if !h.all {
+		h.countOtherLanguages(skipped)
+	}
 
 	var pages []*page
 	var meta []hugoPage
 	paths := make([]string, len(files))
 	for i, f := range files {
-		paths[i] = h.contentDir + "/" + f.rel
+		paths[i] = f.dir + "/" + f.rel
 	}
 	read := readMatters(h.im.old, paths)
 	for i, f := range files {
@@ -127,12 +155,13 @@ func (h *hugoSite) read() error {
 		h.place(p, meta[i])
 		h.im.pages = append(h.im.pages, p)
 	}
-	for _, rel := range others {
-		if h.bundleOf(rel) != "" {
+	h.translations(pages, meta)
+	for _, f := range others {
+		if h.bundleOf(f.rel) != "" {
 			continue // a resource, copied with its page
 		}
-		u := h.im.site.basePath + h.langPrefix + "/" + rel
-		h.im.files[u] = h.contentDir + "/" + rel
+		u := h.im.site.basePath + h.prefixOf(h.fileLang(f.rel, dirLang[f.dir])) + "/" + f.rel
+		h.im.files[u] = f.dir + "/" + f.rel
 	}
 	return nil
 }
@@ -152,13 +181,46 @@ func (h *hugoSite) isHTMLContent(p, ext string) bool {
 }
 
 // fileLang returns the language of a content file: from its name
-// (post.fr.md), or the language whose content folder is being read.
-func (h *hugoSite) fileLang(rel string) string {
+// (post.fr.md), or dirLang, the language whose content folder it is in.
+func (h *hugoSite) fileLang(rel, dirLang string) string {
 	name := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
 	if ext := path.Ext(name); ext != "" && h.langs[strings.ToLower(ext[1:])] {
 		return strings.ToLower(ext[1:])
 	}
-	return h.lang
+	return dirLang
+}
+
+// translations links the pages of other languages to the page of the
+// site's language they translate: the one with the same translationKey, or
+// else the same path in its content folder without the language
+// (posts/a.fr.md, fr/posts/a.md → posts/a.md). Each gets its language and
+// translation_of; a page whose original is missing stands alone in its
+// language.
+func (h *hugoSite) translations(pages []*page, meta []hugoPage) {
+	if !h.all {
+		return
+	}
+	originals := map[string]*page{}
+	for i, p := range pages {
+		if meta[i].lang == h.lang {
+			originals[meta[i].transKey] = p
+		}
+	}
+	for i, p := range pages {
+		m := meta[i]
+		if m.lang == h.lang {
+			continue
+		}
+		if p.fmMapped.language == "" {
+			p.fmMapped.language = h.langTags[m.lang]
+			if p.fmMapped.language == "" {
+				p.fmMapped.language = m.lang
+			}
+		}
+		if o := originals[m.transKey]; o != nil && o.article == p.article {
+			p.original = o
+		}
+	}
 }
 
 // countOtherLanguages notes the pages of languages not imported, including
@@ -246,7 +308,7 @@ func (h *hugoSite) bundleOf(rel string) string {
 // readPage reads one content file; ok is false for files that are no page
 // of their own (section lists, bundle resources, headless pages).
 func (h *hugoSite) readPage(f hugoFile, pr parsed) (*page, hugoPage, bool) {
-	src := h.contentDir + "/" + f.rel
+	src := f.dir + "/" + f.rel
 	base := baseName(f.rel, h.langs)
 	dir := path.Dir(f.rel)
 	ext := strings.ToLower(path.Ext(f.rel))
@@ -256,7 +318,7 @@ func (h *hugoSite) readPage(f hugoFile, pr parsed) (*page, hugoPage, bool) {
 	}
 	if bundle != "" && !(base == "index" && dir == bundle) {
 		if hugoMarkdown[ext] {
-			h.im.oldNote(Warning, src, 0, "a Markdown file inside the page bundle %s/%s is not imported: folio publishes bundle files as they are", h.contentDir, bundle)
+			h.im.oldNote(Warning, src, 0, "a Markdown file inside the page bundle %s/%s is not imported: folio publishes bundle files as they are", f.dir, bundle)
 		}
 		return nil, hugoPage{}, false
 	}
@@ -293,7 +355,7 @@ func (h *hugoSite) readPage(f hugoFile, pr parsed) (*page, hugoPage, bool) {
 		return nil, hugoPage{}, false
 	}
 	used := map[string]bool{}
-	for _, k := range []string{"title", "date", "publishdate", "pubdate", "published", "draft", "slug", "url", "aliases", "headless", "_build", "build", "iscjklanguage", "layout", "type", "weight"} {
+	for _, k := range []string{"title", "date", "publishdate", "pubdate", "published", "draft", "slug", "url", "aliases", "headless", "_build", "build", "iscjklanguage", "layout", "type", "weight", "translationkey"} {
 		used[k] = true
 	}
 	p := &page{src: src, fm: fm, body: m.body, bodyLine: m.bodyLine}
@@ -305,8 +367,8 @@ func (h *hugoSite) readPage(f hugoFile, pr parsed) (*page, hugoPage, bool) {
 		if pageDir == "." {
 			pageDir = ""
 		}
-		p.bundle = h.contentDir + "/" + dir
-		p.resources = h.resources(dir)
+		p.bundle = f.dir + "/" + dir
+		p.resources = h.resources(f.dir, dir)
 	} else if pageDir == "." {
 		pageDir = ""
 	}
@@ -353,7 +415,18 @@ func (h *hugoSite) readPage(f hugoFile, pr parsed) (*page, hugoPage, bool) {
 		// A slug the writer chose comes first; the file's name is the fallback.
 		p.names = append(p.names, slugNames(name, dirs, date)...)
 	}
-	hp := hugoPage{dir: pageDir, name: name, section: section, sections: h.sectionPath(pageDir), title: p.title, slug: str(fm["slug"]), date: p.date.t}
+	hp := hugoPage{dir: pageDir, name: name, section: section, sections: h.sectionPath(pageDir), title: p.title, slug: str(fm["slug"]), date: p.date.t, lang: f.lang}
+	hp.transKey = str(fm["translationkey"])
+	if hp.transKey == "" {
+		hp.transKey = path.Join(pageDir, name)
+	}
+	if f.lang != h.lang {
+		// A translation takes the original's name with its language:
+		// hello-fr beside hello.
+		for i, n := range p.names {
+			p.names[i] = n + "-" + f.lang
+		}
+	}
 	return p, hp, true
 }
 
@@ -406,9 +479,9 @@ func (h *hugoSite) sectionPath(dir string) string {
 }
 
 // resources lists the files of a page bundle, except its index files.
-func (h *hugoSite) resources(dir string) []string {
+func (h *hugoSite) resources(contentDir, dir string) []string {
 	var out []string
-	root := h.contentDir + "/" + dir
+	root := contentDir + "/" + dir
 	_ = fs.WalkDir(h.im.old, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return nil
@@ -467,7 +540,7 @@ func (h *hugoSite) place(p *page, hp hugoPage) {
 	default:
 		p.article = true
 	}
-	prefix := h.im.site.basePath + h.langPrefix
+	prefix := h.im.site.basePath + h.prefixOf(hp.lang)
 	if u := str(p.fm["url"]); u != "" {
 		u = "/" + strings.TrimLeft(u, "/")
 		// Hugo serves url: /a as /a/, unless it names a file.

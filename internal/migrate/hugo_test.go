@@ -224,6 +224,9 @@ func TestHugoURLs(t *testing.T) {
 			},
 			want: map[string]string{
 				"content/articles/bonjour.md": "/fr/posts/bonjour/",
+				// Every language is imported: the others with theirs.
+				"content/articles/hello-en.md": "/en/posts/hello/",
+				"content/articles/salut-en.md": "/en/posts/salut/",
 			},
 		},
 	} {
@@ -398,6 +401,60 @@ func TestHugoLegacyPaths(t *testing.T) {
 	}
 }
 
+// TestHugoTranslations: without --language every language is imported; a
+// page of another language, named post.fr.md or in its language's own
+// content folder, gets its language, its old URL with the language prefix,
+// and translation_of naming the page it translates (by path, or by
+// translationKey); one without an original stands alone.
+func TestHugoTranslations(t *testing.T) {
+	for _, layout := range []struct {
+		name  string
+		files map[string]string
+	}{
+		{"by file name", map[string]string{
+			"hugo.toml":                 "baseURL = 'https://x.example/'\ndefaultContentLanguage = 'en'\n[languages.en]\nlanguageCode = 'en-GB'\n[languages.fr]\nlanguageCode = 'fr-FR'\n",
+			"content/posts/hello.md":    "---\ntitle: Hello\ndate: 2020-01-01\n---\nHi.\n",
+			"content/posts/hello.fr.md": "---\ntitle: Bonjour\ndate: 2020-01-01\n---\nSalut.\n",
+			"content/posts/keyed.md":    "---\ntitle: Keyed\ndate: 2020-01-02\ntranslationKey: k1\n---\nK.\n",
+			"content/posts/clef.fr.md":  "---\ntitle: Clef\ndate: 2020-01-02\ntranslationKey: k1\n---\nC.\n",
+			"content/posts/seul.fr.md":  "---\ntitle: Seul\ndate: 2020-01-03\n---\nS.\n",
+		}},
+		{"by content folder", map[string]string{
+			"hugo.toml":                 "baseURL = 'https://x.example/'\ndefaultContentLanguage = 'en'\n[languages.en]\nlanguageCode = 'en-GB'\ncontentDir = 'content/en'\n[languages.fr]\nlanguageCode = 'fr-FR'\ncontentDir = 'content/fr'\n",
+			"content/en/posts/hello.md": "---\ntitle: Hello\ndate: 2020-01-01\n---\nHi.\n",
+			"content/fr/posts/hello.md": "---\ntitle: Bonjour\ndate: 2020-01-01\n---\nSalut.\n",
+			"content/en/posts/keyed.md": "---\ntitle: Keyed\ndate: 2020-01-02\ntranslationKey: k1\n---\nK.\n",
+			"content/fr/posts/clef.md":  "---\ntitle: Clef\ndate: 2020-01-02\ntranslationKey: k1\n---\nC.\n",
+			"content/fr/posts/seul.md":  "---\ntitle: Seul\ndate: 2020-01-03\n---\nS.\n",
+		}},
+	} {
+		t.Run(layout.name, func(t *testing.T) {
+			r := hugo(t, layout.files)
+			if got := file(t, r, "content/articles/hello.md"); strings.Contains(got, "language:") || strings.Contains(got, "translation_of") {
+				t.Errorf("the original names a language or an original:\n%s", got)
+			}
+			for p, want := range map[string][]string{
+				"content/articles/hello-fr.md": {`language: "fr-FR"`, `translation_of: "/articles/hello/"`, `"/fr/posts/hello/"`},
+				"content/articles/clef-fr.md":  {`language: "fr-FR"`, `translation_of: "/articles/keyed/"`, `"/fr/posts/clef/"`},
+				"content/articles/seul-fr.md":  {`language: "fr-FR"`, `"/fr/posts/seul/"`},
+			} {
+				got := file(t, r, p)
+				for _, w := range want {
+					if !strings.Contains(got, w) {
+						t.Errorf("%s lacks %s:\n%s", p, w, got)
+					}
+				}
+				if strings.HasSuffix(p, "seul-fr.md") && strings.Contains(got, "translation_of") {
+					t.Errorf("%s translates nothing:\n%s", p, got)
+				}
+			}
+			if s := file(t, r, "content/site.yaml"); !strings.Contains(s, `language: "en-GB"`) {
+				t.Errorf("site.yaml:\n%s", s)
+			}
+		})
+	}
+}
+
 // --language imports another language of a multilingual site, with its
 // URL prefix, and counts the pages of the others.
 func TestHugoLanguageOption(t *testing.T) {
@@ -421,5 +478,31 @@ func TestHugoLanguageOption(t *testing.T) {
 	}
 	if info := strings.Join(notes(r, Info), "\n"); !strings.Contains(info, `2 files in "fr" not imported: folio imports one language at a time (--language fr imports them)`) {
 		t.Errorf("info:\n%s", info)
+	}
+}
+
+// TestTextLanguage: a site whose theme says en-us but whose posts are in
+// Chinese, Japanese or Hebrew is imported in that language, with a warning;
+// an English site, or a French one, keeps what it says.
+func TestTextLanguage(t *testing.T) {
+	for _, tc := range []struct{ body, want string }{
+		{"这是一篇关于服务网格的文章，讲述了 Istio 的流量管理 (Envoy Gateway Service Mesh)。\n\n```go\nfunc main() { fmt.Println(\"lots of English code words here\") }\n```", "zh"},
+		{"これはサービスメッシュについての記事です。Istio の話。", "ja"},
+		{"ברוכים הבאים לכנס, המקום בו אפשר לראות שלושה ארועים.", "he"},
+		{"An English post about service meshes.", "en-US"},
+		{"Un article en français sur les maillages de services.", "en-US"},
+	} {
+		r := hugo(t, map[string]string{
+			"hugo.toml":          "baseURL = 'https://x.example/'\nlanguageCode = 'en-us'\n",
+			"content/posts/a.md": "---\ntitle: A\ndate: 2020-01-01\n---\n" + tc.body + "\n",
+			"content/posts/b.md": "---\ntitle: B\ndate: 2020-01-02\n---\n" + tc.body + "\n",
+		})
+		if s := file(t, r, "content/site.yaml"); !strings.Contains(s, "language: \""+tc.want+"\"\n") {
+			t.Errorf("%s: site.yaml:\n%s", tc.want, s)
+		}
+		warned := strings.Contains(strings.Join(notes(r, Warning), "\n"), "most of its posts' text is in")
+		if warned != (tc.want != "en-US") {
+			t.Errorf("%s: warned %v:\n%s", tc.want, warned, strings.Join(notes(r, Warning), "\n"))
+		}
 	}
 }

@@ -147,10 +147,20 @@ func (h *hugoSite) settings() {
 		h.langs[strings.ToLower(l)] = true
 	}
 	h.lang = strings.ToLower(firstText(h.im.opt.Language, defaultLang))
+	h.defaultLang, h.inSubdir = defaultLang, truthy(c["defaultcontentlanguageinsubdir"])
+	// Without --language, every language is imported: the default one is
+	// the site's, the others are translations (see translations).
+	h.all = h.im.opt.Language == "" && len(h.langs) > 1
 	lc := sub(languages, h.lang)
 	h.contentDir = strings.Trim(firstText(str(lc["contentdir"]), str(c["contentdir"]), "content"), "/")
-	if h.lang != defaultLang || truthy(c["defaultcontentlanguageinsubdir"]) {
-		h.langPrefix = "/" + h.lang
+	h.langDirs, h.langTags = map[string]string{}, map[string]string{}
+	for l, v := range languages {
+		l = strings.ToLower(l)
+		m, _ := v.(map[string]any)
+		if d := strings.Trim(str(m["contentdir"]), "/"); d != "" && d != h.contentDir {
+			h.langDirs[l] = d
+		}
+		h.langTags[l] = languageTag(firstText(str(m["languagecode"]), str(m["locale"]), l))
 	}
 	code := firstText(str(lc["languagecode"]), str(lc["locale"]), str(c["languagecode"]), str(c["locale"]))
 	if code == "" && len(languages) > 0 {
@@ -163,6 +173,15 @@ func (h *hugoSite) settings() {
 	if d := str(sub(lc, "params")["description"]); d != "" {
 		h.im.site.description = d
 	}
+}
+
+// prefixOf returns the URL prefix of a language's pages: "/fr", or "" for
+// the default language unless defaultContentLanguageInSubdir is set.
+func (h *hugoSite) prefixOf(lang string) string {
+	if lang != h.defaultLang || h.inSubdir {
+		return "/" + lang
+	}
+	return ""
 }
 
 // takeFrom reads keys of a map for authorOf.

@@ -113,6 +113,8 @@ type hugoPage struct {
 	title    string
 	slug     string
 	date     time.Time
+	lang     string // the page's language
+	transKey string // what its translations share: translationKey, else its path without language
 }
 
 var permalinkAttr = regexp.MustCompile(`:\w+(\[.+?\])?`)

@@ -232,7 +232,12 @@ func TestLiquid(t *testing.T) {
 		{
 			name: "kramdown: the toc marker and attribute lists go, heading ids stay",
 			in:   "* TOC\n{:toc}\n\n## Start {#start}\n\nA [link](http://x.org){:target=\"_blank\"} and `{:x}`.\n{: .notice}\n\n```\n{: .kept}\n```\n{::comment}\nhidden\n{:/comment}\nEnd.\n",
-			want: "## Start {#start}\n\nA [link](http://x.org) and `{:x}`.\n\n\n```\n{: .kept}\n```\n\n\n\nEnd.\n",
+			want: "## Start {#start}\n> [!NOTE]\n> A [link](http://x.org) and `{:x}`.\n\n\n```\n{: .kept}\n```\n\n\n\nEnd.\n",
+		},
+		{
+			name: "kramdown: Minimal Mistakes' notices become callouts, line for line; other attribute lists go",
+			in:   "Intro.\n\n**Careful:** this\nbreaks things.\n{: .notice--warning}\n\n![a](/assets/a.png)\n{: .align-center}\n",
+			want: "Intro.\n> [!WARNING]\n> **Careful:** this\n> breaks things.\n\n\n![a](/assets/a.png)\n\n",
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -244,6 +249,33 @@ func TestLiquid(t *testing.T) {
 				t.Errorf("left:\n%s\nwant:\n%s", strings.Join(left, "\n"), strings.Join(tc.left, "\n"))
 			}
 		})
+	}
+}
+
+// TestKramdownNotes: each attribute list is reported at its line of the new
+// file, converted or dropped.
+func TestKramdownNotes(t *testing.T) {
+	files := map[string]string{
+		"_config.yml":            "title: Site\nmarkdown: kramdown\n",
+		"_posts/2020-01-01-p.md": "---\ntitle: P\n---\nIntro.\n\nMind this.\n{: .notice--danger}\n\n![a](/a.png)\n{: .align-center}\n",
+	}
+	r := jekyll(t, files)
+	text := file(t, r, "content/articles/p.md")
+	lines := strings.Split(text, "\n")
+	var got []string
+	for _, n := range r.Notes {
+		if n.Path == "content/articles/p.md" && strings.Contains(n.Msg, "kramdown") {
+			got = append(got, n.String())
+			if n.Line < 1 || n.Line > len(lines) || lines[n.Line-1] != "" {
+				t.Errorf("note at line %d, which is %q, want the attribute list's emptied line:\n%s", n.Line, lines[max(n.Line-1, 0)], text)
+			}
+		}
+	}
+	if len(got) != 2 || !strings.Contains(got[0], "made the paragraph above a callout ([!CAUTION])") || !strings.Contains(got[1], "{: .align-center} dropped") {
+		t.Errorf("notes:\n%s", strings.Join(got, "\n"))
+	}
+	if !strings.Contains(text, "> [!CAUTION]\n> Mind this.\n") {
+		t.Errorf("no callout:\n%s", text)
 	}
 }
 

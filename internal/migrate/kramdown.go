@@ -69,6 +69,11 @@ func (j *jekyllSite) clean(p *page, text string) string {
 			continue
 		case kramdownIAL.MatchString(l):
 			lines[i] = ""
+			if kind := noticeKind(l); kind != "" && calloutBefore(lines, i, kind) {
+				p.cleaned = append(p.cleaned, cleanNote{line: i + 1, level: Info, msg: "kramdown " + strings.TrimSpace(l) + " made the paragraph above a callout ([!" + strings.ToUpper(kind) + "])"})
+			} else {
+				p.cleaned = append(p.cleaned, cleanNote{line: i + 1, level: Info, msg: "kramdown attribute list " + strings.TrimSpace(l) + " dropped: folio's design has no use for its classes"})
+			}
 			continue
 		}
 		if strings.Contains(l, "{::nomarkdown}") || strings.Contains(l, "{:/nomarkdown}") {
@@ -79,6 +84,48 @@ func (j *jekyllSite) clean(p *page, text string) string {
 		lines[i] = outsideCode(l, func(s string) string { return kramdownSpanIAL.ReplaceAllString(s, "$1") })
 	}
 	return strings.Join(lines, "\n")
+}
+
+// noticeKind returns the callout type of Minimal Mistakes' notice classes
+// in an attribute list ({: .notice--warning} → "warning"), or "".
+func noticeKind(ial string) string {
+	for _, f := range strings.Fields(strings.Trim(strings.TrimSpace(ial), "{:}")) {
+		switch f {
+		case ".notice", ".notice--info", ".notice--primary":
+			return "note"
+		case ".notice--success":
+			return "tip"
+		case ".notice--warning":
+			return "warning"
+		case ".notice--danger":
+			return "caution"
+		}
+	}
+	return ""
+}
+
+// calloutBefore turns the paragraph that ends on the line before ial (the
+// block a kramdown attribute list after it applies to) into a callout of
+// kind: each of its lines is quoted, and the blank line before it becomes
+// the [!KIND] marker, so no line is added or removed. It reports false, and
+// changes nothing, when there is no such paragraph or no blank line before it.
+func calloutBefore(lines []string, ial int, kind string) bool {
+	end := ial - 1
+	if end < 0 || strings.TrimSpace(lines[end]) == "" {
+		return false
+	}
+	start := end
+	for start > 0 && strings.TrimSpace(lines[start-1]) != "" {
+		start--
+	}
+	if start == 0 || fenceOf(lines[start]) != "" || listItem.MatchString(lines[start]) || strings.HasPrefix(strings.TrimSpace(lines[start]), "#") {
+		return false
+	}
+	for k := start; k <= end; k++ {
+		lines[k] = "> " + lines[k]
+	}
+	lines[start-1] = "> [!" + strings.ToUpper(kind) + "]"
+	return true
 }
 
 // clean removes goldmark's block attribute lines ({.center}) when the old

@@ -120,8 +120,9 @@ func (r *Result) Count(l Level) int {
 
 // Options shape an import.
 type Options struct {
-	// Language is the language to import from a multilingual Hugo site;
-	// empty means the site's default language.
+	// Language is the one language to import from a multilingual Hugo
+	// site; empty means all of them: the default language is the site's,
+	// the others' pages are translations of it.
 	Language string
 	// Now dates Jekyll drafts that have no date of their own.
 	Now time.Time
@@ -148,11 +149,23 @@ type page struct {
 	date, updated stamp
 	draft         bool
 	fmMapped      folioFront // everything else mapped from the front matter
+	original      *page      // the page this one translates, or nil
+
+	// cleaned are the notes of the generator's clean, by line of the
+	// converted text.
+	cleaned []cleanNote
 
 	// Set when slugs are assigned.
 	slug string
 	url  string // new URL: "/articles/a/"
 	path string // new file: "content/articles/a.md"
+}
+
+// cleanNote is a note about a line the generator's clean changed.
+type cleanNote struct {
+	line  int // of the converted text, from 1
+	level Level
+	msg   string
 }
 
 // folioFront holds the front-matter values that map onto folio's keys.
@@ -252,6 +265,7 @@ func (im *importer) run() *Result {
 		kept = append(kept, p)
 	}
 	im.pages = kept
+	im.checkLanguage()
 	im.assignSlugs()
 	for _, p := range im.pages {
 		if p.article {

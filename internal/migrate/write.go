@@ -95,6 +95,10 @@ func (im *importer) write(p *page, newURLs map[string]bool) []byte {
 	if im.clean != nil {
 		text = im.clean(p, text)
 	}
+	if raised, n := raiseHeadings(text); n > 0 {
+		text = raised
+		im.pageNote(Info, p, "%d %s raised so that none skips a level (the title is the page's h1, then ##, ###…), as HTML requires", n, plural(n, "heading", "headings"))
+	}
 	text = rewriteLinks(text, func(d string) string { return im.relink(p, d) })
 	text = dropMoreMarker(text)
 	text = strings.TrimLeft(text, "\n")
@@ -106,6 +110,9 @@ func (im *importer) write(p *page, newURLs map[string]bool) []byte {
 	for _, l := range conv.left {
 		line := lineAt(conv.b.String(), l.off) - shift + fmLines
 		im.notes = append(im.notes, Note{Level: Left, Path: p.path, Line: line, From: fmt.Sprintf("%s:%d", p.src, l.from), Msg: l.what})
+	}
+	for _, c := range p.cleaned {
+		im.notes = append(im.notes, Note{Level: c.level, Path: p.path, Line: c.line - shift + fmLines, From: p.src, Msg: c.msg})
 	}
 	for _, l := range erbLines(text) {
 		im.notes = append(im.notes, Note{Level: Left, Path: p.path, Line: fmLines + l.line, From: p.src, Msg: "ERB tag " + shown(l.tag) + " left as text"})
@@ -158,6 +165,9 @@ func (im *importer) frontText(p *page, newURLs map[string]bool) string {
 	// post in another language).
 	if l := f.language; l != "" && !sameLanguage(l, im.site.language) {
 		kv("language", quote(l))
+	}
+	if p.original != nil {
+		kv("translation_of", quote(p.original.url))
 	}
 	if len(f.topics) > 0 {
 		kv("topics", quoteList(f.topics))

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/peeplcoach/folio/internal/i18n"
 )
 
 // funcs are the template functions. They are pure: anything that depends on the
@@ -32,6 +34,9 @@ var funcs = template.FuncMap{
 		}
 		return strconv.FormatInt((n+512)/1024, 10) + " KB"
 	},
+	// rtl reports whether a language is written right to left: the layouts
+	// write dir="rtl" on its pages.
+	"rtl":   i18n.RightToLeft,
 	"join":  strings.Join,
 	"lower": strings.ToLower,
 	// dict, where and safeHTML work as Hugo's do (where.go).

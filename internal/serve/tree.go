@@ -12,8 +12,10 @@ import (
 )
 
 // watchedRoots are the source folders a change in which needs a rebuild
-// (site.yaml lives in content/).
-var watchedRoots = [...]string{"content", "layouts", "static"}
+// (site.yaml lives in content/): the site's own interface strings live in
+// i18n/, and the fonts site.yaml names for PDFs and cards in fonts/ by the
+// README's convention.
+var watchedRoots = [...]string{"content", "layouts", "static", "i18n", "fonts"}
 
 // handle records one raw event and reports whether it was relevant: not an
 // ignored name, not outside the roots or inside the output, and not a mode

@@ -469,3 +469,21 @@ func TestWatcherSeesPermissionChanges(t *testing.T) {
 		s.wantBatch("static/img/x.png", "static/img/y.png")
 	})
 }
+
+// TestWatcherStringsAndFonts: the site's interface strings (i18n/) and its
+// fonts (fonts/) change what pages and artifacts say, so a save there is a
+// change, even when the folder is made after serve started.
+func TestWatcherStringsAndFonts(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := startFake(t, "content/a.md", "i18n/en.yaml")
+		defer s.w.Close()
+		s.send(fsnotify.Write, "i18n/en.yaml")
+		time.Sleep(time.Second)
+		s.wantBatch("i18n/en.yaml")
+
+		writeFile(t, s.abs("fonts/NotoSansArabic-Regular.ttf"), "x")
+		s.send(fsnotify.Create, "fonts")
+		time.Sleep(time.Second)
+		s.wantBatch("fonts/NotoSansArabic-Regular.ttf")
+	})
+}

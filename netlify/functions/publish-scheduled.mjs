@@ -12,18 +12,29 @@
 export default async function publishScheduled(req) {
   const hook = process.env.BUILD_HOOK_URL
   if (!hook) {
-    console.error('publish-scheduled: BUILD_HOOK_URL is not set; scheduled articles wait for the next deploy (see the README, "Scheduled articles")')
+    console.error('publish-scheduled: BUILD_HOOK_URL is not set; scheduled articles wait for the next deploy (README, "Deploying on Netlify", step 5)')
     return new Response('BUILD_HOOK_URL is not set', { status: 500 })
   }
+  // The URL is parsed, not glued to a query string: a hook URL that already
+  // has one (?trigger_branch=main) keeps it, and a value pasted wrongly is
+  // reported as such rather than as a failed fetch.
+  let url
+  try {
+    url = new URL(hook)
+  } catch {
+    console.error('publish-scheduled: BUILD_HOOK_URL is not a URL; paste the build hook\'s URL as Netlify shows it')
+    return new Response('BUILD_HOOK_URL is not a URL', { status: 500 })
+  }
+  // The title names the build in the deploy log.
+  url.searchParams.set('trigger_title', 'Scheduled build (publish-scheduled)')
   let nextRun = ''
   try {
     nextRun = (await req.json()).next_run || ''
   } catch {
     // Called by hand (netlify functions:invoke): no body.
   }
-  // The hook starts a build of the production branch; the title names it
-  // in the deploy log.
-  const res = await fetch(hook + '?trigger_title=' + encodeURIComponent('Scheduled build (publish-scheduled)'), { method: 'POST', body: '{}' })
+  // The hook starts a build of its branch (the production branch, main).
+  const res = await fetch(url, { method: 'POST', body: '{}' })
   if (!res.ok) {
     console.error(`publish-scheduled: the build hook answered ${res.status}`)
     return new Response(`build hook: ${res.status}`, { status: 502 })

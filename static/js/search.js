@@ -190,7 +190,7 @@
   }
 
   function say(kind, count, query) {
-    var text = status.getAttribute("data-" + kind) || "";
+    var text = status.getAttribute("data-text-" + kind) || "";
     status.textContent = text.replace("{count}", count.toLocaleString(document.documentElement.lang || undefined)).replace("{query}", query);
   }
 
@@ -301,7 +301,7 @@
       }
     }).catch(function () {
       if (me === latest) {
-        status.textContent = status.getAttribute("data-error") || "";
+        status.textContent = status.getAttribute("data-text-error") || "";
       }
     });
   }
