@@ -375,3 +375,38 @@ func runUnprivileged(t *testing.T, pattern string) {
 		t.Fatalf("as nobody: %v\n%s", err, out)
 	}
 }
+
+// 8.5, updating the output in place: a published card is a hard link to a
+// cache entry, so writing to it (as root can, read-only or not) damages
+// both. The next `folio build` over the same folder must find the entry
+// damaged, make it again and publish it again, not keep the broken file
+// because the card's inputs did not change.
+func TestDamagedPublishedCardIsPublishedAgain(t *testing.T) {
+	files := map[string]string{}
+	for p, text := range badBase {
+		files[p] = text
+	}
+	files["content/site.yaml"] = strings.Replace(badBase["content/site.yaml"], "share_cards: false\n", "", 1)
+	src := newSite(t, files, "")
+	if code, _, stderr := folio(t, "build", "--src", src); code != 0 {
+		t.Fatalf("first build: exit %d\n%s", code, stderr)
+	}
+	cards, _ := filepath.Glob(filepath.Join(src, "public", "articles", "*", "card.png"))
+	if len(cards) == 0 {
+		t.Fatal("the first build published no card")
+	}
+	card := cards[0]
+	want := readFile(t, card)
+	if err := os.Chmod(card, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(card, nil, 0o644); err != nil { // : > public/articles/x/card.png
+		t.Fatal(err)
+	}
+	if code, _, stderr := folio(t, "build", "--src", src); code != 0 {
+		t.Fatalf("second build: exit %d\n%s", code, stderr)
+	}
+	if got := readFile(t, card); got != want {
+		t.Errorf("after truncating a published card, the next build leaves %d bytes, want %d", len(got), len(want))
+	}
+}

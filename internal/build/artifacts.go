@@ -28,6 +28,10 @@ type artifact struct {
 	make  func() ([]byte, error)
 
 	size int64 // set by ensureArtifacts; 0 in serve mode, which makes them lazily
+	// made says this run made the cache file (it was missing or damaged):
+	// a published hard link to the old one must be replaced even though
+	// the key, and so the output's record, did not change.
+	made bool
 }
 
 // artifactSet is the artifacts of one index.
@@ -191,6 +195,7 @@ func (b *Builder) ensureArtifacts(ctx context.Context, arts []*artifact) error {
 		a := arts[i]
 		a.key = key.Of(a.input)
 		a.input = nil // the key stands for it from now on; make holds what it needs
+		a.made = false
 		if b.opts.Serve {
 			return
 		}
@@ -203,7 +208,7 @@ func (b *Builder) ensureArtifacts(ctx context.Context, arts []*artifact) error {
 			errs[i] = fmt.Errorf("make %s: %w", a.path, err)
 			return
 		}
-		a.size = int64(len(data))
+		a.size, a.made = int64(len(data)), true
 		errs[i] = b.blobs.put(a.key, a.ext, data)
 	})
 	if err != nil {
@@ -246,6 +251,7 @@ func (b *Builder) artifactFile(a *artifact) (string, error) {
 	if _, err := b.artifactBytes(a); err != nil {
 		return "", err
 	}
+	a.made = true
 	return b.blobs.files.Path(a.key, a.ext), nil
 }
 

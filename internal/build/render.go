@@ -165,7 +165,10 @@ func (b *Builder) execute(ctx context.Context, pl *plan, reparsed []string, fres
 			}
 			continue
 		}
-		if w != nil && b.c.outputs[j.path].key != pl.finals[i] {
+		// An artifact whose cache file this run made again (it was damaged,
+		// through the very hard link the sink holds) is published again
+		// though its key did not change.
+		if w != nil && (b.c.outputs[j.path].key != pl.finals[i] || j.kind == jobArtifact && j.art.made) {
 			todo = append(todo, i)
 		}
 	}
@@ -271,7 +274,7 @@ func (b *Builder) runJob(pl *plan, i int32, w *writer) jobResult {
 		var file string
 		if file, err = b.artifactFile(a); err == nil && file != "" {
 			res.hash, res.size = contentHash([]byte(a.key.String())), a.size
-			res.err = w.link(j.path, file, a.size, res.hash)
+			res.err = w.link(j.path, file, a.size, res.hash, a.made)
 			return res
 		}
 		if err == nil {

@@ -85,9 +85,11 @@ func (w *writer) put(path string, data []byte, hash uint64) error {
 	return nil
 }
 
-// link takes a file of the cache, by a hard link where the sink can.
-func (w *writer) link(path, file string, size int64, hash uint64) error {
-	if w.same(path, hash) {
+// link takes a file of the cache, by a hard link where the sink can. remade
+// says the cache file is new though its key is not: the sink's link to the
+// file it replaces (damaged through that very link) must be made again.
+func (w *writer) link(path, file string, size int64, hash uint64, remade bool) error {
+	if !remade && w.same(path, hash) {
 		return nil
 	}
 	var l Linker
@@ -145,7 +147,11 @@ func (b *Builder) commit(w *writer, pl *plan, arts *artifactSet, ex executed, fr
 		b.c.published = arts
 	}
 	for _, r := range ex.results {
-		b.c.outputs[pl.jobs[r.job].path] = outputState{key: r.final, hash: r.hash}
+		j := &pl.jobs[r.job]
+		b.c.outputs[j.path] = outputState{key: r.final, hash: r.hash}
+		if j.kind == jobArtifact {
+			j.art.made = false // published: the sink links the new file now
+		}
 	}
 	if !fresh && len(b.c.outputs) > ex.files {
 		var stale []string
