@@ -124,6 +124,7 @@ type Builder struct {
 	parses *cache.Pack
 	bodies *cache.Pack
 	checks *cache.Pack // problems found by check jobs, by their final key
+	terms  *cache.Pack // the search terms of bodies, by their body key (search.go)
 
 	c caches // what earlier runs made; see caches.go
 
@@ -157,7 +158,7 @@ func New(fsys fs.FS, opts Options) (*Builder, error) {
 			store.Close()
 			return nil, err
 		}
-		for kind, p := range map[string]**cache.Pack{"pages": &b.pages, "parses": &b.parses, "bodies": &b.bodies, "checks": &b.checks} {
+		for kind, p := range map[string]**cache.Pack{"pages": &b.pages, "parses": &b.parses, "bodies": &b.bodies, "checks": &b.checks, "terms": &b.terms} {
 			if *p, err = store.Pack(kind); err != nil {
 				store.Close()
 				return nil, err

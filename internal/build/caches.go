@@ -184,7 +184,7 @@ func (b *Builder) compact() {
 	if b.store == nil {
 		return
 	}
-	var pages, arts, parses, checks []key.Sum
+	var pages, arts, parses, checks, bodies []key.Sum
 	if pl := b.c.plan; pl != nil && pl.finals != nil {
 		for i, j := range pl.jobs {
 			switch j.kind {
@@ -203,6 +203,7 @@ func (b *Builder) compact() {
 	for _, f := range b.c.files {
 		if f.parsed != nil {
 			parses = append(parses, f.parsed.key)
+			bodies = append(bodies, f.parsed.bodyKey)
 		}
 	}
 	// Only a pack whose live entries are known is compacted; a failed
@@ -221,5 +222,6 @@ func (b *Builder) compact() {
 	if len(parses) > 0 {
 		_ = b.parses.Compact(parses)
 		_ = b.bodies.Compact(parses)
+		_ = b.terms.Compact(bodies)
 	}
 }

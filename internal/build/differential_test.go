@@ -387,7 +387,7 @@ func (d *diffSite) step(i int) {
 		t.Fatal(ferr)
 	}
 	defer fresh.Close()
-	fresh.pages, fresh.parses, fresh.bodies = nil, nil, nil
+	fresh.pages, fresh.parses, fresh.bodies, fresh.terms = nil, nil, nil, nil
 	want := newMemSink()
 	_, ferr = fresh.Build(context.Background(), want)
 	switch {

@@ -46,14 +46,13 @@ func (b *Builder) searchJobs(idx *content.Index) ([]job, error) {
 	if data, ok := b.cachedPage(k); ok && codec.Decode(data, &files) == nil {
 		return searchFileJobs(files), nil
 	}
-	// Bodies are read a batch at a time (search.BuildFrom): with the cache,
-	// memory holds a few hundred of them, not 10,000.
-	files, err = search.BuildFrom(docs, func(i int) (string, error) {
-		body, err := b.body(idx.Articles[i].Path)
-		if err != nil {
-			return "", err
-		}
-		return body.HTML, nil
+	// The index reads of each body its terms (search.TextTerms), kept in
+	// the cache's terms pack by the body's key: when one body of 10,000
+	// changed, one body is decoded and split into terms, and the others'
+	// terms are read back. They are asked for a batch at a time
+	// (search.BuildTerms): memory holds a few hundred, not 10,000.
+	files, err = search.BuildTerms(docs, func(i int) ([]byte, error) {
+		return b.textTerms(idx.Articles[i].Path)
 	}, b.opts.Workers)
 	if err != nil {
 		return nil, err
@@ -64,6 +63,28 @@ func (b *Builder) searchJobs(idx *content.Index) ([]job, error) {
 		}
 	}
 	return searchFileJobs(files), nil
+}
+
+// textTerms returns the terms of the text of the body of the page at a
+// source path (search.TextTerms). The cache's terms pack keeps them.
+// Key: the body key (parse.go), which covers everything the body's HTML is
+// made from; invariant: the entry is search.TextTerms of that body.
+func (b *Builder) textTerms(path string) ([]byte, error) {
+	k := b.bodyKey(path)
+	if b.terms != nil && !k.IsZero() {
+		if data, ok := b.terms.Get(k); ok {
+			return data, nil
+		}
+	}
+	body, err := b.body(path)
+	if err != nil {
+		return nil, err
+	}
+	terms := search.TextTerms(body.HTML)
+	if b.terms != nil && !k.IsZero() {
+		_ = b.terms.Put(k, terms) // not kept: made again next time
+	}
+	return terms, nil
 }
 
 // cachedPage returns an entry of the cache's pages pack.

@@ -7,6 +7,7 @@
 package search
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 
@@ -88,28 +89,99 @@ const batch = 256
 // caller that keeps bodies elsewhere (folio's cache) holds a few hundred in
 // memory, not all. The first error of html stops the build.
 func BuildFrom(docs []Doc, html func(i int) (string, error), workers int) ([]File, error) {
-	// The inverted index: term → postings in document order.
-	postings := map[string][]uint32{}
-	perDoc := make([]docTerms, batch)
+	return BuildTerms(docs, func(i int) ([]byte, error) {
+		h, err := html(i)
+		if err != nil {
+			return nil, err
+		}
+		return TextTerms(h), nil
+	}, workers)
+}
+
+// TextTerms returns the terms of the text of an HTML body (its tags dropped,
+// character references resolved), each once, sorted, each ended by a
+// newline, which no term holds. It is all the index reads of a body: a
+// caller that keeps it beside the body (folio's cache, by the body's key)
+// builds the index again after one body changed by reading 10,000 short
+// lists, not by decoding and splitting 10,000 bodies.
+func TextTerms(html string) []byte {
+	seen := make(map[string]struct{}, 512)
+	forEachTerm(textOfHTML(html), func(t []byte) {
+		if _, ok := seen[string(t)]; !ok { // no allocation for a term seen before
+			seen[string(t)] = struct{}{}
+		}
+	})
+	terms := make([]string, 0, len(seen))
+	n := 0
+	for t := range seen {
+		terms = append(terms, t)
+		n += len(t) + 1
+	}
+	sort.Strings(terms)
+	out := make([]byte, 0, n)
+	for _, t := range terms {
+		out = append(out, t...)
+		out = append(out, '\n')
+	}
+	return out
+}
+
+// BuildTerms is BuildFrom with each document's body given by the terms of
+// its text, as TextTerms returns them: the files are those Build makes of the
+// same documents, byte for byte. text is asked for a batch of documents at a
+// time, in parallel; the bytes it returns are not kept. The first error of
+// text stops the build.
+func BuildTerms(docs []Doc, text func(i int) ([]byte, error), workers int) ([]File, error) {
+	// The inverted index: term → its postings in document order, by the
+	// number of its list (a lookup by a term's bytes allocates nothing; an
+	// assignment would copy them into a new string every time).
+	postings := map[string]int{}
+	var lists [][]uint32
+	add := func(t []byte, p uint32) {
+		if n, ok := postings[string(t)]; ok {
+			lists[n] = append(lists[n], p)
+			return
+		}
+		postings[string(t)] = len(lists)
+		lists = append(lists, []uint32{p})
+	}
+	texts := make([][]byte, batch)
 	errs := make([]error, batch)
 	for lo := 0; lo < len(docs); lo += batch {
 		hi := min(lo+batch, len(docs))
 		parallel(hi-lo, workers, func(i int) {
-			d := docs[lo+i]
-			d.HTML, errs[i] = html(lo + i)
-			perDoc[i] = termsOf(&d)
+			texts[i], errs[i] = text(lo + i)
 		})
 		for i := range hi - lo {
 			if errs[i] != nil {
 				return nil, errs[i]
 			}
 		}
-		for i, dt := range perDoc[:hi-lo] {
-			id := lo + i
-			for t, flags := range dt {
-				postings[t] = append(postings[t], uint32(id)<<4|uint32(flags))
+		for i, tt := range texts[:hi-lo] {
+			id := uint32(lo+i) << 4
+			// The short fields' terms, with where they are; a text term
+			// takes its flags from here, and what is left is added after.
+			fields := fieldTerms(&docs[lo+i])
+			for len(tt) > 0 {
+				nl := bytes.IndexByte(tt, '\n')
+				if nl < 0 {
+					return nil, fmt.Errorf("search: the text terms of %s are not ended by a newline", docs[lo+i].URL)
+				}
+				t := tt[:nl]
+				tt = tt[nl+1:]
+				flags := uint32(inText)
+				if f, ok := fields[string(t)]; ok {
+					flags |= uint32(f)
+					fields[string(t)] = f | done
+				}
+				add(t, id|flags)
 			}
-			perDoc[i] = nil // done with it: let the collector have it
+			for t, f := range fields {
+				if f&done == 0 {
+					add([]byte(t), id|uint32(f))
+				}
+			}
+			texts[i] = nil // done with it: let the collector have it
 		}
 	}
 	terms := make([]string, 0, len(postings))
@@ -138,7 +210,7 @@ func BuildFrom(docs []Doc, html func(i int) (string, error), workers int) ([]Fil
 		} else {
 			shard = append(shard, ',')
 		}
-		shard = appendPostings(shard, t, postings[t])
+		shard = appendPostings(shard, t, lists[postings[t]])
 		if len(shard) >= shardTarget {
 			flush()
 		}
@@ -192,12 +264,13 @@ func hashed(data []byte) string {
 	return fmt.Sprintf("%016x.json", key.Bytes(data))
 }
 
-// docTerms are a document's terms, each with where in it the term is. The
-// merge in Build takes documents in order, so the order of a map is fine.
-type docTerms map[string]uint8
+// done marks, in fieldTerms' map, a term BuildTerms found in the text too.
+const done = 16
 
-func termsOf(d *Doc) docTerms {
-	seen := make(map[string]uint8, 512)
+// fieldTerms are the terms of a document's title, summary and topics, each
+// with where in them it is.
+func fieldTerms(d *Doc) map[string]uint8 {
+	seen := make(map[string]uint8, 32)
 	add := func(s string, flag uint8) {
 		forEachTerm(s, func(t []byte) {
 			old, ok := seen[string(t)] // no allocation for a term seen before
@@ -211,7 +284,6 @@ func termsOf(d *Doc) docTerms {
 	for _, t := range d.Topics {
 		add(t, inTopic)
 	}
-	add(textOfHTML(d.HTML), inText)
 	return seen
 }
 

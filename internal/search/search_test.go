@@ -216,3 +216,50 @@ func TestBuildFromBatches(t *testing.T) {
 		t.Errorf("BuildFrom with a body missing: %v", err)
 	}
 }
+
+// TextTerms lists a body's terms once each, sorted, a newline after each;
+// BuildTerms of them makes Build's files byte for byte, the short fields'
+// flags merged with the text's, and refuses a list that is not ended.
+func TestTextTerms(t *testing.T) {
+	got := string(TextTerms(`<p>Über <b>trust</b> &amp; trust, a Zebra</p><h2 id="x">Alpha</h2>`))
+	if want := "alpha\ntrust\nuber\nzebra\n"; got != want {
+		t.Errorf("TextTerms = %q, want %q", got, want)
+	}
+	if got := TextTerms("<p>a</p>"); len(got) != 0 {
+		t.Errorf("TextTerms of no term = %q", got)
+	}
+	docs := []Doc{
+		{URL: "/a/", Title: "Trust and teams", Summary: "Feedback", Topics: []string{"trust", "hiring"}, HTML: "<p>trust teams feedback zebra</p>"},
+		{URL: "/b/", Title: "Zebra", Summary: "Nothing here", HTML: "<p>teams only</p>"},
+		{URL: "/c/", Title: "Empty body", HTML: ""},
+	}
+	files, err := BuildTerms(docs, func(i int) ([]byte, error) { return TextTerms(docs[i].HTML), nil }, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(files, Build(docs, 1)) {
+		t.Error("BuildTerms and Build of the same documents differ")
+	}
+	_, shards, _ := decode(t, files)
+	postings := map[string][]uint32{}
+	for _, sh := range shards {
+		for k, v := range sh {
+			postings[k] = v
+		}
+	}
+	want := map[string][]uint32{
+		"trust":  {0<<4 | inTitle | inTopic | inText},
+		"hiring": {0<<4 | inTopic},
+		"zebra":  {0<<4 | inText, 1<<4 | inTitle},
+		"teams":  {0<<4 | inTitle | inText, 1<<4 | inText},
+		"empty":  {2<<4 | inTitle},
+	}
+	for term, ps := range want {
+		if !reflect.DeepEqual(postings[term], ps) {
+			t.Errorf("postings of %q = %v, want %v", term, postings[term], ps)
+		}
+	}
+	if _, err := BuildTerms(docs, func(i int) ([]byte, error) { return []byte("trust"), nil }, 1); err == nil {
+		t.Error("BuildTerms took a list of terms with no newline at its end")
+	}
+}
