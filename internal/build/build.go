@@ -128,6 +128,8 @@ type Builder struct {
 
 	c caches // what earlier runs made; see caches.go
 
+	stamps *stampTable // the pages' stamps of the last build (stamps.go)
+
 	// lazy makes and serves the artifacts of folio serve (nil otherwise).
 	lazy *lazy
 }

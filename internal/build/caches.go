@@ -30,9 +30,13 @@ import (
 // the output equals a fresh build of the same files, byte for byte.
 type caches struct {
 	// files is every source file by path. Key: the path. Invariant: hash
-	// is key.Bytes of the bytes last read, and dirty is set whenever the
-	// file may have changed since (a walk, or the changed list of a rebuild).
+	// is key.Bytes of the bytes last read (or, for a page whose stamp is
+	// the one the last build recorded, of the bytes it read: stamps.go),
+	// and dirty is set whenever the file may have changed since (a walk,
+	// or the changed list of a rebuild).
 	files map[string]*file
+	// pagesRead is how many pages the last parse step read from disk.
+	pagesRead int
 	// pagePaths lists the paths of files that are pages (or look like
 	// ones), sorted; nil when a file was added or removed since. inBundle
 	// holds the warnings of the pages inside another's bundle, made with it.

@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"time"
 
 	"github.com/peeplcoach/folio/internal/content"
 	"github.com/peeplcoach/folio/internal/key"
@@ -40,6 +41,8 @@ type file struct {
 	seen  bool          // found by the current walk
 
 	hash    key.Sum // of the bytes, once read
+	stat    stamp   // kindPage: what the last walk or look saw (stamps.go)
+	stamped bool    // stat was told by the file system
 	size    int64
 	data    []byte // kept for layouts, site.yaml, and CSS/JS (fingerprints)
 	readErr error  // reading it failed
@@ -77,6 +80,8 @@ func hidden(name string) bool {
 // along, a folder is walked, a file is marked dirty.
 func (b *Builder) load(changed []string) error {
 	files := b.c.files
+	stamps := b.loadStamps()
+	stamps.taken, stamps.use = time.Now(), changed == nil
 	if changed == nil {
 		for _, f := range files {
 			f.seen = false
@@ -114,7 +119,9 @@ func (b *Builder) load(changed []string) error {
 			}
 			continue
 		}
-		b.add(p)
+		if f := b.add(p); f != nil {
+			f.stat, f.stamped = stampOf(info)
+		}
 	}
 	return nil
 }
@@ -143,7 +150,14 @@ func (b *Builder) walk(dir string) error {
 			return nil
 		}
 		if !d.IsDir() {
-			b.add(p)
+			if f := b.add(p); f != nil && f.kind == kindPage {
+				// A stat a page (not needed for the rest): its stamp may
+				// spare reading it.
+				f.stamped = false
+				if info, err := d.Info(); err == nil {
+					f.stat, f.stamped = stampOf(info)
+				}
+			}
 		}
 		return nil
 	})
@@ -153,10 +167,10 @@ func (b *Builder) walk(dir string) error {
 	return nil
 }
 
-// add records a new or changed file.
-func (b *Builder) add(p string) {
+// add records a new or changed file, and returns it (nil for a hidden one).
+func (b *Builder) add(p string) *file {
 	if hidden(path.Base(p)) {
-		return
+		return nil
 	}
 	f := b.c.files[p]
 	if f == nil {
@@ -174,6 +188,7 @@ func (b *Builder) add(p string) {
 	case kindLayout:
 		b.c.layoutsDirty = true
 	}
+	return f
 }
 
 // forget drops p and everything under it.

@@ -267,33 +267,51 @@ func (b *Builder) parsePages(ctx context.Context) ([]string, int, error) {
 	if len(todo) == 0 {
 		return nil, 0, nil
 	}
-	var converted atomic.Int64
+	var converted, read atomic.Int64
+	stamps := b.loadStamps()
 	conv := markdown.New(mdOpts)
 	results := make([]*parsed, len(todo))
 	hashes := make([]key.Sum, len(todo))
 	errs := make([]error, len(todo))
 	err := b.parallel(ctx, len(todo), func(i int) string { return todo[i].path }, func(i int) {
 		f := todo[i]
-		data, err := fs.ReadFile(b.fsys, f.path)
-		if err != nil {
-			errs[i] = err
-			return
+		// A page whose stamp is the one recorded with its hash by the last
+		// build is not read, unless it must be converted (stamps.go).
+		var data []byte
+		h, ok := stamps.stampedHash(f)
+		if !ok {
+			if data, errs[i] = fs.ReadFile(b.fsys, f.path); errs[i] != nil {
+				return
+			}
+			h = key.Bytes(data)
+			read.Add(1)
 		}
-		hashes[i] = key.Bytes(data)
-		k := key.Of(parseIn{Path: f.path, Place: f.place, Hash: hashes[i], Markdown: mdOpts, Minify: b.opts.Minify})
-		if f.parsed != nil && f.parsed.key == k && b.depsHold(f.parsed.deps) {
-			results[i] = f.parsed
-			return
-		}
-		if b.parses != nil {
-			if rec, ok := b.parses.Get(k); ok {
-				var r parseRecord
-				if codec.Decode(rec, &r) == nil && b.depsHold(r.Deps) {
-					results[i] = r.parsed(k)
-					return
+		for {
+			hashes[i] = h
+			k := key.Of(parseIn{Path: f.path, Place: f.place, Hash: h, Markdown: mdOpts, Minify: b.opts.Minify})
+			if f.parsed != nil && f.parsed.key == k && b.depsHold(f.parsed.deps) {
+				results[i] = f.parsed
+				return
+			}
+			if b.parses != nil {
+				if rec, ok := b.parses.Get(k); ok {
+					var r parseRecord
+					if codec.Decode(rec, &r) == nil && b.depsHold(r.Deps) {
+						results[i] = r.parsed(k)
+						return
+					}
 				}
 			}
+			if data != nil {
+				break
+			}
+			if data, errs[i] = fs.ReadFile(b.fsys, f.path); errs[i] != nil {
+				return
+			}
+			h = key.Bytes(data)
+			read.Add(1)
 		}
+		k := key.Of(parseIn{Path: f.path, Place: f.place, Hash: h, Markdown: mdOpts, Minify: b.opts.Minify})
 		p := b.parse(conv, f, data, k)
 		converted.Add(1)
 		results[i] = p
@@ -319,6 +337,10 @@ func (b *Builder) parsePages(ctx context.Context) ([]string, int, error) {
 			f.parsed = results[i]
 			fresh = append(fresh, f.path)
 		}
+	}
+	b.c.pagesRead = int(read.Load())
+	if serr := b.saveStamps(); serr != nil && err == nil {
+		err = serr
 	}
 	return fresh, int(converted.Load()), err
 }

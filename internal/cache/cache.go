@@ -432,3 +432,8 @@ func (p *Pack) Stats() (entries int, live, file int64) {
 	}
 	return len(p.index), live, p.end
 }
+
+// Version returns the key of the code the store keeps entries for (the one
+// Open was given): a file kept beside the packs (build's source stamps)
+// holds it, so that other code never reads it.
+func (s *Store) Version() key.Sum { return s.version }
