@@ -14,6 +14,7 @@ import (
 	"github.com/peeplcoach/folio/internal/key"
 	"github.com/peeplcoach/folio/internal/markdown"
 	"github.com/peeplcoach/folio/internal/render"
+	"github.com/peeplcoach/folio/internal/search"
 	"github.com/peeplcoach/folio/internal/slug"
 	"github.com/peeplcoach/folio/internal/social"
 	"github.com/peeplcoach/folio/internal/urlpath"
@@ -173,7 +174,12 @@ func (b *Builder) plan(ctx context.Context, idx *content.Index, indexKey key.Sum
 		}
 		owner[j.path] = j.origin
 		pl.paths[j.path] = true
-		pl.urls[urlpath.URL(j.path)] = true
+		// The search index's shards and chunks are named by their
+		// content: no page links to them, and their names, which change
+		// with any body, would make every page's link check new.
+		if !(j.kind == jobData && search.Hashed(j.path)) {
+			pl.urls[urlpath.URL(j.path)] = true
+		}
 		kept = append(kept, j)
 	}
 	for _, r := range idx.Redirects {

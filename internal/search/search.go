@@ -12,6 +12,7 @@ import (
 	"fmt"
 
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/peeplcoach/folio/internal/key"
@@ -200,7 +201,7 @@ func BuildTerms(docs []Doc, text func(i int) ([]byte, error), workers int) ([]Fi
 		}
 		shard = append(shard, '}')
 		name := hashed(shard)
-		files = append(files, File{Path: "search/t/" + name, Data: shard})
+		files = append(files, File{Path: shardDir + name, Data: shard})
 		m.Shards = append(m.Shards, [2]string{first, name})
 		shard = nil
 	}
@@ -225,7 +226,7 @@ func BuildTerms(docs []Doc, text func(i int) ([]byte, error), workers int) ([]Fi
 		}
 		data, _ := json.Marshal(rows) // strings only: cannot fail
 		name := hashed(data)
-		files = append(files, File{Path: "search/d/" + name, Data: data})
+		files = append(files, File{Path: chunkDir + name, Data: data})
 		m.Chunks = append(m.Chunks, name)
 	}
 	manifest, _ := json.Marshal(m)
@@ -259,6 +260,19 @@ func appendPostings(dst []byte, term string, ps []uint32) []byte {
 // digits are the characters of the postings' numbers: 0–31 end a number,
 // 32–63 carry five bits with more to come.
 const digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+
+// Hashed reports whether path is a file of the index named by a hash of its
+// content (a shard or a chunk), whose name changes whenever what it holds
+// does: no page can link to one for long.
+func Hashed(path string) bool {
+	return strings.HasPrefix(path, shardDir) || strings.HasPrefix(path, chunkDir)
+}
+
+// The folders of shards and chunks, under the site's root.
+const (
+	shardDir = "search/t/"
+	chunkDir = "search/d/"
+)
 
 func hashed(data []byte) string {
 	return fmt.Sprintf("%016x.json", key.Bytes(data))
