@@ -146,6 +146,7 @@ func BuildTerms(docs []Doc, text func(i int) ([]byte, error), workers int) ([]Fi
 		postings[string(t)] = len(lists)
 		lists = append(lists, []uint32{p})
 	}
+	fields := make(map[string]uint8, 64) // one document's, reused
 	texts := make([][]byte, batch)
 	errs := make([]error, batch)
 	for lo := 0; lo < len(docs); lo += batch {
@@ -162,7 +163,8 @@ func BuildTerms(docs []Doc, text func(i int) ([]byte, error), workers int) ([]Fi
 			id := uint32(lo+i) << 4
 			// The short fields' terms, with where they are; a text term
 			// takes its flags from here, and what is left is added after.
-			fields := fieldTerms(&docs[lo+i])
+			clear(fields)
+			fieldTerms(fields, &docs[lo+i])
 			for len(tt) > 0 {
 				nl := bytes.IndexByte(tt, '\n')
 				if nl < 0 {
@@ -281,10 +283,9 @@ func hashed(data []byte) string {
 // done marks, in fieldTerms' map, a term BuildTerms found in the text too.
 const done = 16
 
-// fieldTerms are the terms of a document's title, summary and topics, each
-// with where in them it is.
-func fieldTerms(d *Doc) map[string]uint8 {
-	seen := make(map[string]uint8, 32)
+// fieldTerms puts into seen the terms of a document's title, summary and
+// topics, each with where in them it is.
+func fieldTerms(seen map[string]uint8, d *Doc) {
 	add := func(s string, flag uint8) {
 		forEachTerm(s, func(t []byte) {
 			old, ok := seen[string(t)] // no allocation for a term seen before
@@ -298,7 +299,6 @@ func fieldTerms(d *Doc) map[string]uint8 {
 	for _, t := range d.Topics {
 		add(t, inTopic)
 	}
-	return seen
 }
 
 // parallel runs fn(0) … fn(n-1) on up to workers goroutines.
