@@ -1,7 +1,7 @@
 // Package i18n holds the words folio puts around a writer's text: interface
 // strings of the default layouts, LinkedIn posts, cards and PDFs, in English,
-// German, French and Spanish. A site overrides or adds strings with
-// i18n/<lang>.yaml in its folder.
+// German, French, Spanish, Chinese, Japanese, Hebrew and Arabic. A site
+// overrides or adds strings with i18n/<lang>.yaml in its folder.
 //
 // A string may have named placeholders ("{count} min read") and plural forms
 // (CLDR's zero, one, two, few, many and other, chosen by the "count" argument
@@ -101,7 +101,7 @@ func (c *Catalog) Key() key.Sum {
 }
 
 // Languages lists the languages folio ships strings for.
-func Languages() []string { return []string{"de", "en", "es", "fr"} }
+func Languages() []string { return []string{"ar", "de", "en", "es", "fr", "he", "ja", "zh"} }
 
 // New returns the catalog for lang (BCP 47, such as "en-GB"): folio's strings
 // for its primary language (English when folio has none), with English for

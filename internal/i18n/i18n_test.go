@@ -15,6 +15,9 @@ var placeholder = regexp.MustCompile(`\{[a-z_]+\}`)
 // "{name}"; and that each plural form is one the language's rule can choose.
 func TestBuiltinStrings(t *testing.T) {
 	en := English()
+	if got := len(Languages()); got < 8 {
+		t.Fatalf("Languages() lists %d languages, want at least the 8 shipped", got)
+	}
 	for _, lang := range Languages() {
 		if _, err := New(lang, nil, ""); err != nil {
 			t.Fatalf("%s: %v", lang, err)
@@ -117,6 +120,13 @@ func TestT(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	ar, _ := New("ar-EG", nil, "")
+	he, _ := New("he", nil, "")
+	zh, _ := New("zh-CN", nil, "")
+	arOver, err := New("ar", []byte("article_count: {one: \"{count} article\", other: \"{count} articles\"}\n"), "i18n/ar.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		c    *Catalog
 		key  string
@@ -130,6 +140,24 @@ func TestT(t *testing.T) {
 		{fr, "article_count", []any{"count", 2}, "2 articles"},
 		{en, "page_of", []any{"page", 2, "pages", 7}, "Page 2 of 7"},
 		{en, "no_such_key", nil, "[no_such_key]"},
+		{ar, "article_count", []any{"count", 0}, "لا مقالات"},
+		{ar, "article_count", []any{"count", 1}, "مقالة واحدة"},
+		{ar, "article_count", []any{"count", 2}, "مقالتان"},
+		{ar, "article_count", []any{"count", 3}, "3 مقالات"},
+		{ar, "article_count", []any{"count", 11}, "11 مقالة"}, // no many form: other
+		{ar, "article_count", []any{"count", 100}, "100 مقالة"},
+		{ar, "series_parts", []any{"count", 11}, "11 جزءًا"},
+		{ar, "series_parts", []any{"count", 103}, "103 أجزاء"},
+		{he, "series_parts", []any{"count", 1}, "חלק אחד"},
+		{he, "series_parts", []any{"count", 2}, "שני חלקים"},
+		{he, "series_parts", []any{"count", 20}, "20 חלקים"},
+		{zh, "article_count", []any{"count", 1}, "1篇文章"},
+		{zh, "page_of", []any{"page", 2, "pages", 7}, "第2页，共7页"},
+		// A form the message lacks falls back to other; a count that is no
+		// number, as the search page's "{count}" for its script, chooses other.
+		{arOver, "article_count", []any{"count", 2}, "2 articles"},
+		{arOver, "article_count", []any{"count", 1}, "1 article"},
+		{ar, "search_results", []any{"count", "{count}", "query", "x"}, "المقالات المطابقة لـ«x»: {count}"},
 	}
 	for _, tt := range tests {
 		if got := tt.c.T(tt.key, tt.args...); got != tt.want {
@@ -192,6 +220,32 @@ func TestLocaleAndDate(t *testing.T) {
 		c, _ := New(lang, nil, "")
 		if got := c.Date(d); got != want {
 			t.Errorf("%s Date = %q, want %q", lang, got, want)
+		}
+	}
+	d = time.Date(2025, 1, 10, 9, 0, 0, 0, time.UTC)
+	for lang, want := range map[string]string{"zh": "2025年1月10日", "ja": "2025年1月10日", "he": "10 בינואר 2025", "ar": "10 يناير 2025"} {
+		c, _ := New(lang, nil, "")
+		if got := c.Date(d); got != want {
+			t.Errorf("%s Date = %q, want %q", lang, got, want)
+		}
+	}
+	d = time.Date(2025, 12, 31, 9, 0, 0, 0, time.UTC)
+	for lang, want := range map[string]string{"zh": "2025年12月31日", "ja": "2025年12月31日", "he": "31 בדצמבר 2025", "ar": "31 ديسمبر 2025"} {
+		c, _ := New(lang, nil, "")
+		if got := c.Date(d); got != want {
+			t.Errorf("%s Date = %q, want %q", lang, got, want)
+		}
+	}
+}
+
+func TestQuotes(t *testing.T) {
+	for lang, want := range map[string]string{
+		"zh": "“领导力”", "zh-Hans-CN": "“领导力”", "zh-Hant-TW": "「领导力」", "ja": "「领导力」",
+		"he": `"领导力"`, "ar": "«领导力»", "de": "„领导力“",
+	} {
+		q := QuotesFor(lang)
+		if got := q.Open + "领导力" + q.Close; got != want {
+			t.Errorf("QuotesFor(%q) quotes as %s, want %s", lang, got, want)
 		}
 	}
 }
