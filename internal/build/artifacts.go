@@ -21,7 +21,8 @@ type artifact struct {
 	path string // output file
 	ext  string
 	// input is everything that goes into the file; key is key.Of the
-	// drawing code's version and input, its key in the cache.
+	// drawing code's version and input, its key in the cache. input is
+	// let go once the key is known (20,000 checklists' worth of copies).
 	input any
 	key   key.Sum
 	make  func() ([]byte, error)
@@ -189,6 +190,7 @@ func (b *Builder) ensureArtifacts(ctx context.Context, arts []*artifact) error {
 	err := b.parallel(ctx, len(arts), func(i int) string { return arts[i].path }, func(i int) {
 		a := arts[i]
 		a.key = key.Of(a.input)
+		a.input = nil // the key stands for it from now on; make holds what it needs
 		if b.opts.Serve {
 			return
 		}

@@ -298,7 +298,12 @@ func (b *Builder) parsePages(ctx context.Context) ([]string, int, error) {
 		converted.Add(1)
 		results[i] = p
 		if b.parses != nil {
-			errs[i] = b.keep(p)
+			// Once in the cache, the body is read back by the jobs that
+			// need it: a build that converts 10,000 pages does not hold
+			// them all until it ends.
+			if errs[i] = b.keep(p); errs[i] == nil {
+				p.doc.Store(nil)
+			}
 		}
 	})
 	var fresh []string

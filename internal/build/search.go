@@ -46,14 +46,18 @@ func (b *Builder) searchJobs(idx *content.Index) ([]job, error) {
 	if data, ok := b.cachedPage(k); ok && codec.Decode(data, &files) == nil {
 		return searchFileJobs(files), nil
 	}
-	for i, a := range idx.Articles {
-		body, err := b.body(a.Path)
+	// Bodies are read a batch at a time (search.BuildFrom): with the cache,
+	// memory holds a few hundred of them, not 10,000.
+	files, err = search.BuildFrom(docs, func(i int) (string, error) {
+		body, err := b.body(idx.Articles[i].Path)
 		if err != nil {
-			return nil, err
+			return "", err
 		}
-		docs[i].HTML = body.HTML
+		return body.HTML, nil
+	}, b.opts.Workers)
+	if err != nil {
+		return nil, err
 	}
-	files = search.Build(docs, b.opts.Workers)
 	if b.pages != nil {
 		if data, err := codec.Append(nil, &files); err == nil {
 			_ = b.pages.Put(k, data) // not kept: made again next time

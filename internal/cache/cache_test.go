@@ -228,3 +228,40 @@ func TestFilesVerified(t *testing.T) {
 	}
 	s.Close()
 }
+
+// GetInto reads into the caller's buffer when it is large enough, and gives
+// the caller bytes of its own even for an entry held in memory.
+func TestGetInto(t *testing.T) {
+	dir := t.TempDir()
+	s, p := open(t, dir)
+	defer s.Close()
+	p.Put(key.Of("a"), []byte("first"))
+	buf := make([]byte, 0, 64)
+	got, ok := p.GetInto(key.Of("a"), buf)
+	if !ok || string(got) != "first" {
+		t.Fatalf("GetInto = %q, %v", got, ok)
+	}
+	if &got[0] != &buf[:1][0] {
+		t.Error("GetInto did not read into the buffer given")
+	}
+	if got, ok := p.GetInto(key.Of("a"), make([]byte, 0, 2)); !ok || string(got) != "first" {
+		t.Errorf("GetInto with a small buffer = %q, %v", got, ok)
+	}
+	if _, ok := p.GetInto(key.Of("none"), buf); ok {
+		t.Error("GetInto found a missing entry")
+	}
+
+	// A second user keeps its entries in memory: what GetInto returns is
+	// a copy, so writing to it leaves the entry whole.
+	s2, p2 := open(t, dir)
+	defer s2.Close()
+	p2.Put(key.Of("b"), []byte("second"))
+	got, ok = p2.GetInto(key.Of("b"), nil)
+	if !ok || string(got) != "second" {
+		t.Fatalf("GetInto of a memory entry = %q, %v", got, ok)
+	}
+	copy(got, "XXXXXX")
+	if again, _ := p2.Get(key.Of("b")); string(again) != "second" {
+		t.Errorf("writing to GetInto's bytes changed the entry: %q", again)
+	}
+}

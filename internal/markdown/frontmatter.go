@@ -35,20 +35,11 @@ func scanFrontMatter(src []byte) (frontMatter, error) {
 	fm.present = true
 	fm.firstLine = 2
 	fm.keyLines = map[string]int{}
-	type level struct {
-		indent int
-		key    string
-	}
-	var stack []level
+	var keys keyPath
 	rest := src[bytes.IndexByte(src, '\n')+1:]
 	for line := 2; len(rest) > 0; line++ {
 		var l []byte
-		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-			l, rest = rest[:i], rest[i+1:]
-		} else {
-			l, rest = rest, nil
-		}
-		l = bytes.TrimRight(l, "\r")
+		l, rest = cutLine(rest)
 		if isSeparator(l) {
 			return fm, nil
 		}
@@ -56,14 +47,7 @@ func scanFrontMatter(src []byte) (frontMatter, error) {
 		if !ok {
 			continue
 		}
-		for len(stack) > 0 && stack[len(stack)-1].indent >= indent {
-			stack = stack[:len(stack)-1]
-		}
-		path := key
-		if len(stack) > 0 {
-			path = stack[len(stack)-1].key + "." + key
-		}
-		stack = append(stack, level{indent, path})
+		path := keys.enter(indent, key, ".")
 		if _, seen := fm.keyLines[path]; !seen {
 			fm.keyLines[path] = line
 		}
@@ -154,4 +138,37 @@ func yamlError(err error, firstLine int) *Error {
 		return &Error{Line: line, Msg: "front matter is not valid YAML: " + m[2]}
 	}
 	return &Error{Line: firstLine, Msg: "front matter is not valid YAML: " + msg}
+}
+
+// keyPath follows the nesting of a YAML block line by line, by indentation:
+// the keys of the mappings that hold the current line.
+type keyPath struct {
+	stack []struct {
+		indent int
+		path   string
+	}
+}
+
+// enter records key at indent and returns its path from the top of the
+// block, the keys joined by sep.
+func (k *keyPath) enter(indent int, key, sep string) string {
+	for n := len(k.stack); n > 0 && k.stack[n-1].indent >= indent; n-- {
+		k.stack = k.stack[:n-1]
+	}
+	path := key
+	if n := len(k.stack); n > 0 {
+		path = k.stack[n-1].path + sep + key
+	}
+	k.stack = append(k.stack, struct {
+		indent int
+		path   string
+	}{indent, path})
+	return path
+}
+
+// cutLine splits the first line (without its line break, \r\n or \n) off
+// text.
+func cutLine(text []byte) (line, rest []byte) {
+	line, rest, _ = bytes.Cut(text, []byte{'\n'})
+	return bytes.TrimSuffix(line, []byte{'\r'}), rest
 }

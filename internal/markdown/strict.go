@@ -307,34 +307,19 @@ func yamlBlock(src []byte) ([]byte, int) {
 // key path seen on an earlier line (keys under list items included, which
 // is why this is only a hint), or a flow map, which a line scan cannot read.
 func mayRepeatKeys(block []byte) bool {
-	type level struct {
-		indent int
-		key    string
-	}
-	var stack []level
+	var keys keyPath
 	seen := map[string]bool{}
 	for rest := block; len(rest) > 0; {
 		var l []byte
-		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-			l, rest = rest[:i], rest[i+1:]
-		} else {
-			l, rest = rest, nil
-		}
+		l, rest = cutLine(rest)
 		if bytes.IndexByte(l, '{') >= 0 {
 			return true
 		}
-		indent, key, ok := keyOf(bytes.TrimRight(l, "\r"))
+		indent, key, ok := keyOf(l)
 		if !ok {
 			continue
 		}
-		for len(stack) > 0 && stack[len(stack)-1].indent >= indent {
-			stack = stack[:len(stack)-1]
-		}
-		path := key
-		if len(stack) > 0 {
-			path = stack[len(stack)-1].key + "\x00" + key
-		}
-		stack = append(stack, level{indent, path})
+		path := keys.enter(indent, key, "\x00")
 		if seen[path] {
 			return true
 		}

@@ -73,16 +73,44 @@ type Manifest struct {
 // hash of their content, so a browser never mixes files of two builds and a
 // rebuild rewrites only the shards that changed. workers bounds parallelism.
 func Build(docs []Doc, workers int) []File {
-	perDoc := make([]docTerms, len(docs))
-	parallel(len(docs), workers, func(i int) { perDoc[i] = termsOf(&docs[i]) })
+	files, _ := BuildFrom(docs, func(i int) (string, error) { return docs[i].HTML, nil }, workers)
+	return files
+}
 
+// batch is how many documents BuildFrom reads and splits into terms at a
+// time: their bodies and term sets are let go before the next batch, so an
+// index of 10,000 articles never holds every body, or every document's
+// terms, at once.
+const batch = 256
+
+// BuildFrom is Build with each document's body given by html(i) rather than
+// Doc.HTML, asked for a batch of documents at a time, in parallel: a
+// caller that keeps bodies elsewhere (folio's cache) holds a few hundred in
+// memory, not all. The first error of html stops the build.
+func BuildFrom(docs []Doc, html func(i int) (string, error), workers int) ([]File, error) {
 	// The inverted index: term → postings in document order.
 	postings := map[string][]uint32{}
-	for id, dt := range perDoc {
-		for t, flags := range dt {
-			postings[t] = append(postings[t], uint32(id)<<4|uint32(flags))
+	perDoc := make([]docTerms, batch)
+	errs := make([]error, batch)
+	for lo := 0; lo < len(docs); lo += batch {
+		hi := min(lo+batch, len(docs))
+		parallel(hi-lo, workers, func(i int) {
+			d := docs[lo+i]
+			d.HTML, errs[i] = html(lo + i)
+			perDoc[i] = termsOf(&d)
+		})
+		for i := range hi - lo {
+			if errs[i] != nil {
+				return nil, errs[i]
+			}
 		}
-		perDoc[id] = nil // done with it: let the collector have it
+		for i, dt := range perDoc[:hi-lo] {
+			id := lo + i
+			for t, flags := range dt {
+				postings[t] = append(postings[t], uint32(id)<<4|uint32(flags))
+			}
+			perDoc[i] = nil // done with it: let the collector have it
+		}
 	}
 	terms := make([]string, 0, len(postings))
 	for t := range postings {
@@ -129,7 +157,7 @@ func Build(docs []Doc, workers int) []File {
 		m.Chunks = append(m.Chunks, name)
 	}
 	manifest, _ := json.Marshal(m)
-	return append([]File{{Path: "search/index.json", Data: manifest}}, files...)
+	return append([]File{{Path: "search/index.json", Data: manifest}}, files...), nil
 }
 
 // appendPostings writes "term":"…": the postings as one string of

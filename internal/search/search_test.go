@@ -2,9 +2,12 @@ package search
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -150,5 +153,66 @@ func TestBuild(t *testing.T) {
 	}
 	if got := postings["filler"]; len(got) != 60 || got[59]>>4 != 61 {
 		t.Errorf("filler postings: %v", got)
+	}
+}
+
+// BuildFrom reads bodies a batch at a time: the postings of a term in
+// documents of several batches are in document order, the files equal
+// Build's of the same documents, and a body that cannot be read stops it.
+func TestBuildFromBatches(t *testing.T) {
+	n := 2*batch + 7
+	docs := make([]Doc, n)
+	for i := range docs {
+		docs[i] = Doc{URL: fmt.Sprintf("/articles/%d/", i), Title: "Doc", HTML: fmt.Sprintf("<p>common word%d</p>", i%3)}
+		if i == 0 || i == batch-1 || i == batch || i == n-1 {
+			docs[i].HTML += "<p>rare</p>"
+		}
+	}
+	var asked []int
+	var mu sync.Mutex
+	files, err := BuildFrom(docs, func(i int) (string, error) {
+		mu.Lock()
+		asked = append(asked, i)
+		mu.Unlock()
+		return docs[i].HTML, nil
+	}, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(asked) != n {
+		t.Errorf("asked for %d bodies, want %d", len(asked), n)
+	}
+	bodiless := append([]Doc(nil), docs...)
+	for i := range bodiless {
+		bodiless[i].HTML = ""
+	}
+	if !reflect.DeepEqual(files, Build(docs, 1)) {
+		t.Error("BuildFrom and Build of the same documents differ")
+	}
+	_, shards, _ := decode(t, files)
+	postings := map[string][]uint32{}
+	for _, sh := range shards {
+		for k, v := range sh {
+			postings[k] = v
+		}
+	}
+	var rare []uint32
+	for _, p := range postings["rare"] {
+		rare = append(rare, p>>4)
+	}
+	if want := []uint32{0, uint32(batch - 1), uint32(batch), uint32(n - 1)}; !reflect.DeepEqual(rare, want) {
+		t.Errorf("rare in %v, want %v", rare, want)
+	}
+	if got := postings["common"]; len(got) != n {
+		t.Errorf("common in %d documents, want %d", len(got), n)
+	}
+	boom := errors.New("no body")
+	if _, err := BuildFrom(bodiless, func(i int) (string, error) {
+		if i == batch+1 {
+			return "", boom
+		}
+		return "", nil
+	}, 2); !errors.Is(err, boom) {
+		t.Errorf("BuildFrom with a body missing: %v", err)
 	}
 }
