@@ -23,7 +23,8 @@ func TestGermanSite(t *testing.T) {
 	)
 	s.assertFile("articles/second/index.html", "Aktualisiert am 1. März 2025", "Zurück")
 	s.assertFile("articles/third/index.html", "Checkliste zum Ausdrucken: 1 Punkt zum Abhaken", "Checkliste drucken")
-	s.assertFile("articles/third/checklist/index.html", "Diese Checkliste drucken", "Notizen", "Aus dem Artikel „", "! Print this checklist")
+	s.assertFile("articles/third/checklist/index.html", "Diese Checkliste drucken", "Notizen", "Aus dem Artikel „", "! Print this checklist",
+		"<h1>Checkliste: Third</h1>", "Drucken Sie dieses Blatt aus", "! Checklist:", "! Print this sheet")
 	s.assertFile("topics/index.html", "2 Artikel", "zuletzt am", "! articles")
 	s.assertFile("index.html", "Neueste Artikel", "Nächste Seite", "Seite 1 von 2")
 	s.assertFile("404.html", "Seite nicht gefunden", "Fehler 404")
