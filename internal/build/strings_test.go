@@ -91,6 +91,11 @@ func TestRightToLeftPages(t *testing.T) {
 	s.assertFile("articles/third/index.html", `<html lang="he" dir="rtl">`)
 	s.assertFile("articles/third/checklist/index.html", `<html lang="he" dir="rtl">`)
 	s.assertFile("articles/first/index.html", `<html lang="en-GB">`)
+	// On the site's lists, the Hebrew article's own words are marked as
+	// Hebrew, right to left; the site's words around them are not.
+	s.assertFile("topics/hiring/index.html",
+		`<h2 class="card-title" lang="he" dir="rtl"><a href="/articles/third/">שלישי</a></h2>`,
+		`<article class="card">`)
 }
 
 // TestRebuildCalloutWords: editing the site's i18n/fr.yaml in serve retitles
