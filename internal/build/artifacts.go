@@ -9,6 +9,7 @@ import (
 
 	"github.com/peeplcoach/folio/internal/cache"
 	"github.com/peeplcoach/folio/internal/content"
+	"github.com/peeplcoach/folio/internal/i18n"
 	"github.com/peeplcoach/folio/internal/key"
 	"github.com/peeplcoach/folio/internal/pdf"
 	"github.com/peeplcoach/folio/internal/render"
@@ -133,9 +134,10 @@ func cardArtifact(path string, in social.CardInput, d *drawing) *artifact {
 // checklistPDF is what the PDF of an article's checklist shows. Its links
 // carry utm_source=checklist with the campaign of the article's posts.
 func checklistPDF(site *content.Site, a *content.Article, d *drawing) pdf.Checklist {
+	title, intro := checklistWords(a, d.words)
 	c := pdf.Checklist{
-		Title:        a.Checklist.Title,
-		Intro:        a.Checklist.Intro,
+		Title:        title,
+		Intro:        intro,
 		ArticleTitle: a.Title,
 		ArticleURL:   site.URL(a.URL),
 		LinkURL:      pdf.TrackedURL(site.URL(a.URL), campaign(site, a)),
@@ -153,7 +155,7 @@ func checklistPDF(site *content.Site, a *content.Article, d *drawing) pdf.Checkl
 			Page:  d.words.T("page_of", "page", "{page}", "pages", "{pages}"),
 		},
 	}
-	if _, ok := a.Doc.KeyLines["checklist"]; ok && a.Checklist.Title != "Checklist: "+a.Title {
+	if _, ok := a.Doc.KeyLines["checklist"]; ok && a.Checklist.Title != "" {
 		c.TitleLine = a.Line("checklist")
 	}
 	for _, t := range a.Topics {
@@ -299,10 +301,11 @@ func (s *blobs) put(k key.Sum, ext string, data []byte) error {
 }
 
 // checklistView is the data of an article's checklist page and box.
-func checklistView(site *content.Site, a *content.Article, files *checklistFiles) *render.Checklist {
+func checklistView(site *content.Site, a *content.Article, files *checklistFiles, words *i18n.Catalog) *render.Checklist {
+	title, intro := checklistWords(a, words)
 	c := &render.Checklist{
-		Title:   a.Checklist.Title,
-		Intro:   a.Checklist.Intro,
+		Title:   title,
+		Intro:   intro,
 		Article: render.Link{Name: a.Title, URL: site.URL(a.URL)},
 		Date:    a.Date,
 		Links: render.ChecklistLinks{
@@ -316,4 +319,18 @@ func checklistView(site *content.Site, a *content.Article, files *checklistFiles
 		c.Groups = append(c.Groups, render.ChecklistGroup{Heading: g.Heading, Items: g.Items})
 	}
 	return c
+}
+
+// checklistWords returns the title and intro line of an article's checklist:
+// the front matter's, else the site language's ("Checklist: <title>"), so
+// the page and both PDFs say the same.
+func checklistWords(a *content.Article, words *i18n.Catalog) (title, intro string) {
+	title, intro = a.Checklist.Title, a.Checklist.Intro
+	if title == "" {
+		title = words.T("checklist_title", "title", a.Title)
+	}
+	if intro == "" {
+		intro = words.T("checklist_intro")
+	}
+	return title, intro
 }

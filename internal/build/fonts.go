@@ -37,15 +37,15 @@ type drawing struct {
 // drawing returns the build's drawing tools, made again when the site's
 // fonts, logo or language changed.
 func (b *Builder) drawing(site *content.Site) *drawing {
-	stamp := b.drawingStamp(site)
+	// The PDFs say what the pages say: the site's strings file included.
+	// Its problems are the plan's to report.
+	var strProbs content.Problems
+	words := siteStrings(b.fsys, site.Language, &strProbs)
+	stamp := b.drawingStamp(site) + "\x00" + words.Key().String()
 	if b.draw != nil && b.draw.stamp == stamp {
 		return b.draw
 	}
-	d := &drawing{stamp: stamp}
-	d.words, _ = i18n.New(site.Language, nil, "")
-	if d.words == nil {
-		d.words = i18n.English()
-	}
+	d := &drawing{stamp: stamp, words: words}
 	var files []fonts.File
 	line := site.Lines["fonts"]
 	for _, p := range site.Fonts {

@@ -116,7 +116,7 @@ func (b *Builder) plan(ctx context.Context, idx *content.Index, indexKey key.Sum
 	checklists := map[*content.Article]*render.Checklist{}
 	for _, a := range idx.Articles {
 		if files, ok := arts.checklists[a.Path]; ok {
-			checklists[a] = checklistView(site, a, files)
+			checklists[a] = checklistView(site, a, files, words)
 		}
 	}
 	pages := render.Plan(idx, rsite, assets, render.PlanOptions{

@@ -23,7 +23,8 @@ func TestGermanSite(t *testing.T) {
 	)
 	s.assertFile("articles/second/index.html", "Aktualisiert am 1. März 2025", "Zurück")
 	s.assertFile("articles/third/index.html", "Checkliste zum Ausdrucken: 1 Punkt zum Abhaken", "Checkliste drucken")
-	s.assertFile("articles/third/checklist/index.html", "Diese Checkliste drucken", "Notizen", "Aus dem Artikel „", "! Print this checklist")
+	s.assertFile("articles/third/checklist/index.html", "Diese Checkliste drucken", "Notizen", "Aus dem Artikel „", "! Print this checklist",
+		"<h1>Checkliste: Third</h1>", "Drucken Sie dieses Blatt aus", "! Checklist:", "! Print this sheet")
 	s.assertFile("topics/index.html", "2 Artikel", "zuletzt am", "! articles")
 	s.assertFile("index.html", "Neueste Artikel", "Nächste Seite", "Seite 1 von 2")
 	s.assertFile("404.html", "Seite nicht gefunden", "Fehler 404")
@@ -90,6 +91,11 @@ func TestRightToLeftPages(t *testing.T) {
 	s.assertFile("articles/third/index.html", `<html lang="he" dir="rtl">`)
 	s.assertFile("articles/third/checklist/index.html", `<html lang="he" dir="rtl">`)
 	s.assertFile("articles/first/index.html", `<html lang="en-GB">`)
+	// On the site's lists, the Hebrew article's own words are marked as
+	// Hebrew, right to left; the site's words around them are not.
+	s.assertFile("topics/hiring/index.html",
+		`<h2 class="card-title" lang="he" dir="rtl"><a href="/articles/third/">שלישי</a></h2>`,
+		`<article class="card">`)
 }
 
 // TestRebuildCalloutWords: editing the site's i18n/fr.yaml in serve retitles

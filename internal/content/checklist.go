@@ -4,6 +4,9 @@ import "github.com/peeplcoach/folio/internal/markdown"
 
 // Checklist is an article's action items on one printable sheet.
 type Checklist struct {
+	// Title and Intro are the front matter's; empty, the sheet says what
+	// the site's language says ("Checklist: <title>", a line on printing),
+	// which the build fills in from its strings.
 	Title  string
 	Intro  string
 	Groups []ChecklistGroup // in article order, then the front matter's extra groups
@@ -18,23 +21,14 @@ func (c *Checklist) Items() int {
 	return n
 }
 
-// defaultChecklistIntro is the sheet's intro line when front matter gives none.
-const defaultChecklistIntro = "Print this sheet and tick each item off as you go."
-
 // makeChecklist gathers the task-list items of a document under the heading
 // they stand under, in order, and adds the front matter's extra groups. It
 // returns nil when the checklist is turned off or has no items.
-func makeChecklist(title string, spec ChecklistSpec, doc *markdown.Doc) *Checklist {
+func makeChecklist(spec ChecklistSpec, doc *markdown.Doc) *Checklist {
 	if spec.Off {
 		return nil
 	}
 	c := &Checklist{Title: spec.Title, Intro: spec.Intro}
-	if c.Title == "" {
-		c.Title = "Checklist: " + title
-	}
-	if c.Intro == "" {
-		c.Intro = defaultChecklistIntro
-	}
 	// Headings only move forward through a document, so items under one
 	// heading are consecutive once grouped by it, even when text stands
 	// between them.

@@ -109,7 +109,7 @@ func TestChecklistFromFrontMatter(t *testing.T) {
 			name: "defaults, items before any heading, extra groups",
 			fm:   "title: A\ndate: 2025-01-01\nchecklist:\n  items:\n    - Bring a pen\n    - heading: After the meeting\n      items: [Send notes]",
 			body: "- [ ] First *thing* [here](/x/)\n\n## Later\n\n- [x] Done thing\n",
-			want: &Checklist{Title: "Checklist: A", Intro: defaultChecklistIntro, Groups: []ChecklistGroup{
+			want: &Checklist{Groups: []ChecklistGroup{
 				{"", []string{"First thing here"}},
 				{"Later", []string{"Done thing"}},
 				{"", []string{"Bring a pen"}},

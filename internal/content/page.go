@@ -201,7 +201,7 @@ func NewPage(p string, place Place, doc *markdown.Doc) (*Page, Problems) {
 		pg.Aliases[i] = clean
 	}
 	if pg.Kind == KindArticle {
-		pg.Checklist = makeChecklist(pg.Title, pg.ChecklistSpec, doc)
+		pg.Checklist = makeChecklist(pg.ChecklistSpec, doc)
 	} else if pg.ChecklistSpec.Title != "" || len(pg.ChecklistSpec.Items) > 0 {
 		probs.warnf(p, pg.Line("checklist"), "checklist applies to articles only; this standalone page gets none")
 	}

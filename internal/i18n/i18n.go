@@ -1,10 +1,11 @@
 // Package i18n holds the words folio puts around a writer's text: interface
 // strings of the default layouts, LinkedIn posts, cards and PDFs, in English,
-// German, French and Spanish. A site overrides or adds strings with
-// i18n/<lang>.yaml in its folder.
+// German, French, Spanish, Chinese, Japanese, Hebrew and Arabic. A site
+// overrides or adds strings with i18n/<lang>.yaml in its folder.
 //
 // A string may have named placeholders ("{count} min read") and plural forms
-// (one/other, chosen by the "count" argument with the language's rule).
+// (CLDR's zero, one, two, few, many and other, chosen by the "count" argument
+// with the language's rule; see Plural).
 package i18n
 
 import (
@@ -23,12 +24,58 @@ import (
 //go:embed strings/*.yaml
 var builtin embed.FS
 
-// Message is one string with its plural forms. One is used when the count
-// argument is singular in the language; Other otherwise, and when there is no
-// count.
+// Message is one string with its plural forms, named by CLDR's categories.
+// The form of the category Plural picks for the count argument is used when
+// the message has it; Other otherwise, and when there is no count. So an
+// English-style {one, other} works in every language, and Arabic may add
+// zero, two, few and many.
 type Message struct {
-	One   string
-	Other string
+	Zero, One, Two, Few, Many string
+	Other                     string
+}
+
+// form returns the text of a plural category, or Other when the message
+// lacks it.
+func (m Message) form(category string) string {
+	var s string
+	switch category {
+	case "zero":
+		s = m.Zero
+	case "one":
+		s = m.One
+	case "two":
+		s = m.Two
+	case "few":
+		s = m.Few
+	case "many":
+		s = m.Many
+	}
+	if s == "" {
+		return m.Other
+	}
+	return s
+}
+
+// set stores the text of a plural category; it reports false for a name
+// that is not one of CLDR's.
+func (m *Message) set(category, s string) bool {
+	switch category {
+	case "zero":
+		m.Zero = s
+	case "one":
+		m.One = s
+	case "two":
+		m.Two = s
+	case "few":
+		m.Few = s
+	case "many":
+		m.Many = s
+	case "other":
+		m.Other = s
+	default:
+		return false
+	}
+	return true
 }
 
 // Catalog is the strings of one language. It is immutable once made, so pages
@@ -54,7 +101,7 @@ func (c *Catalog) Key() key.Sum {
 }
 
 // Languages lists the languages folio ships strings for.
-func Languages() []string { return []string{"de", "en", "es", "fr"} }
+func Languages() []string { return []string{"ar", "de", "en", "es", "fr", "he", "ja", "zh"} }
 
 // New returns the catalog for lang (BCP 47, such as "en-GB"): folio's strings
 // for its primary language (English when folio has none), with English for
@@ -105,8 +152,8 @@ func mustBuiltin(base string) []byte {
 	return data
 }
 
-// merge reads a strings file: each key maps to a text, or to a map with the
-// keys one and other.
+// merge reads a strings file: each key maps to a text, or to a map from plural
+// categories (zero, one, two, few, many, other) to texts; other is required.
 func (c *Catalog) merge(data []byte, file string) error {
 	var raw yaml.MapSlice
 	if err := yaml.Unmarshal(data, &raw); err != nil {
@@ -124,13 +171,9 @@ func (c *Catalog) merge(data []byte, file string) error {
 			var m Message
 			for _, f := range v {
 				s, _ := f.Value.(string)
-				switch f.Key {
-				case "one":
-					m.One = s
-				case "other":
-					m.Other = s
-				default:
-					return fmt.Errorf("%s: %s: unknown plural form %v (use one and other)", file, k, f.Key)
+				name, _ := f.Key.(string)
+				if !m.set(name, s) {
+					return fmt.Errorf("%s: %s: unknown plural form %v (use zero, one, two, few, many or other)", file, k, f.Key)
 				}
 			}
 			if m.Other == "" {
@@ -175,9 +218,9 @@ func (c *Catalog) T(key string, args ...any) string {
 	}
 	text := m.Other
 	for i := 0; i+1 < len(args); i += 2 {
-		if args[i] == "count" && m.One != "" {
-			if n, ok := toInt(args[i+1]); ok && PluralOne(c.base, n) {
-				text = m.One
+		if args[i] == "count" {
+			if n, ok := toInt(args[i+1]); ok {
+				text = m.form(Plural(c.base, n))
 			}
 		}
 	}
@@ -204,13 +247,52 @@ func toInt(v any) (int, bool) {
 	return 0, false
 }
 
-// PluralOne reports whether n takes the singular form in the language base:
-// French counts 0 and 1 as singular, English, German and Spanish only 1.
-func PluralOne(base string, n int) bool {
-	if base == "fr" {
-		return n == 0 || n == 1
+// Plural returns the CLDR plural category of the whole number n in the
+// language base: "zero", "one", "two", "few", "many" or "other". Counts in
+// folio are whole and not negative, so only the integer part of CLDR's rules
+// is here (https://www.unicode.org/cldr/charts/latest/supplemental/language_plural_rules.html).
+// Languages without a rule here take English's, which most European
+// languages share.
+func Plural(base string, n int) string {
+	if n < 0 {
+		n = -n
 	}
-	return n == 1
+	switch base {
+	case "zh", "ja":
+		return "other" // no grammatical number
+	case "fr":
+		if n == 0 || n == 1 {
+			return "one"
+		}
+		return "other"
+	case "he", "iw":
+		// CLDR 44 dropped Hebrew's "many" (20, 30, …): one and two only.
+		switch n {
+		case 1:
+			return "one"
+		case 2:
+			return "two"
+		}
+		return "other"
+	case "ar":
+		switch r := n % 100; {
+		case n == 0:
+			return "zero"
+		case n == 1:
+			return "one"
+		case n == 2:
+			return "two"
+		case r >= 3 && r <= 10:
+			return "few"
+		case r >= 11 && r <= 99:
+			return "many"
+		}
+		return "other"
+	}
+	if n == 1 {
+		return "one"
+	}
+	return "other"
 }
 
 // Base returns the primary language subtag, lower-case: "en-GB" → "en".

@@ -47,6 +47,16 @@ func QuotesFor(lang string) Quotes {
 		return Quotes{"«", "»", "“", "”"}
 	case "ja":
 		return Quotes{"「", "」", "『", "』"}
+	case "he", "iw":
+		// Hebrew on the web writes straight quotes: curly ones are not
+		// mirrored in right-to-left text and would face the wrong way.
+		// (The gershayim ״ marks acronyms, not quotations.)
+		return Quotes{"\"", "\"", "'", "'"}
+	case "ar":
+		// Guillemets are mirrored in right-to-left text, so « opens on the
+		// right as readers expect; nested quotes are CLDR's Arabic ones,
+		// chosen for how they look in right-to-left text.
+		return Quotes{"«", "»", "”", "“"}
 	case "zh":
 		// Traditional Chinese uses corner brackets; Simplified Chinese
 		// (the mainland, Singapore) uses curly quotes.

@@ -20,18 +20,10 @@ var atxHeading = regexp.MustCompile(`^((?: {0,3}> ?)* {0,3})(#{1,6})([ \t]|$)`)
 func raiseHeadings(text string) (string, int) {
 	lines := strings.Split(text, "\n")
 	top := 7
-	var fence string
+	var fences fenceTracker
 	var at []int
 	for i, l := range lines {
-		if f := fenceOf(l); f != "" {
-			if fence == "" {
-				fence = f
-			} else if f[0] == fence[0] && len(f) >= len(fence) {
-				fence = ""
-			}
-			continue
-		}
-		if fence != "" {
+		if fences.code(l) {
 			continue
 		}
 		if m := atxHeading.FindStringSubmatch(l); m != nil {

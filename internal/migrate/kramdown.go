@@ -25,18 +25,10 @@ func (j *jekyllSite) clean(p *page, text string) string {
 		return text
 	}
 	lines := strings.Split(text, "\n")
-	var fence string
+	var fences fenceTracker
 	inComment := false
 	for i, l := range lines {
-		if f := fenceOf(l); f != "" && !inComment {
-			if fence == "" {
-				fence = f
-			} else if f[0] == fence[0] && len(f) >= len(fence) {
-				fence = ""
-			}
-			continue
-		}
-		if fence != "" {
+		if !inComment && fences.code(l) {
 			continue
 		}
 		if inComment {
@@ -136,17 +128,12 @@ func (h *hugoSite) clean(p *page, text string) string {
 		return text
 	}
 	lines := strings.Split(text, "\n")
-	var fence string
+	var fences fenceTracker
 	for i, l := range lines {
-		if f := fenceOf(l); f != "" {
-			if fence == "" {
-				fence = f
-			} else if f[0] == fence[0] && len(f) >= len(fence) {
-				fence = ""
-			}
+		if fences.code(l) {
 			continue
 		}
-		if fence == "" && !strings.Contains(l, "#") && blockAttrs.MatchString(l) {
+		if !strings.Contains(l, "#") && blockAttrs.MatchString(l) {
 			lines[i] = ""
 		}
 	}

@@ -24,19 +24,9 @@ var (
 // outside code blocks and code spans. It never adds or removes a line.
 func rewriteLinks(text string, fn func(dest string) string) string {
 	lines := strings.Split(text, "\n")
-	var fence string
+	var fences fenceTracker
 	for i, l := range lines {
-		if f := fenceOf(l); f != "" {
-			switch {
-			case fence == "":
-				fence = f
-				continue
-			case strings.HasPrefix(f, fence[:1]) && len(f) >= len(fence) && strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(l), f[:1])) == "":
-				fence = ""
-				continue
-			}
-		}
-		if fence != "" {
+		if fences.code(l) {
 			continue
 		}
 		// Most lines hold no link: a substring test spares them the regexps.
@@ -92,6 +82,26 @@ func wrapDest(d string, fn func(string) string) string {
 		return "<" + fn(d[1:len(d)-1]) + ">"
 	}
 	return fn(d)
+}
+
+// fenceTracker follows the fenced code blocks of Markdown text, line by line.
+type fenceTracker struct{ open string }
+
+// code reports whether line l is code: a fence that opens or closes a
+// block, or a line inside one. A block closes at a fence of its own
+// character, at least as long, with nothing after it; any other fence line
+// inside it is code.
+func (t *fenceTracker) code(l string) bool {
+	f := fenceOf(l)
+	switch {
+	case f != "" && t.open == "":
+		t.open = f
+		return true
+	case f != "" && f[0] == t.open[0] && len(f) >= len(t.open) && strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(l), f[:1])) == "":
+		t.open = ""
+		return true
+	}
+	return t.open != ""
 }
 
 // fenceOf returns the fence a line opens or closes (``` or ~~~, three or

@@ -35,17 +35,9 @@ func textLanguage(pages []*page) (lang, what string) {
 	counts := make([]int, len(scripts))
 	total := 0
 	for _, p := range pages {
-		var fence string
+		var fences fenceTracker
 		for _, l := range strings.Split(p.body, "\n") {
-			if f := fenceOf(l); f != "" {
-				if fence == "" {
-					fence = f
-				} else if f[0] == fence[0] && len(f) >= len(fence) {
-					fence = ""
-				}
-				continue
-			}
-			if fence != "" {
+			if fences.code(l) {
 				continue
 			}
 			last := -1 // the script of the word being read

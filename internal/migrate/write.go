@@ -301,17 +301,9 @@ func quote(s string) string {
 // which folio shows as text unless site.yaml sets unsafe_html.
 func hasRawHTML(text string) bool {
 	found := false
-	var fence string
+	var fences fenceTracker
 	for _, l := range strings.Split(text, "\n") {
-		if f := fenceOf(l); f != "" {
-			if fence == "" {
-				fence = f
-			} else if f[0] == fence[0] && len(f) >= len(fence) {
-				fence = ""
-			}
-			continue
-		}
-		if fence != "" || strings.HasPrefix(l, "    ") || strings.HasPrefix(l, "\t") {
+		if fences.code(l) || strings.HasPrefix(l, "    ") || strings.HasPrefix(l, "\t") {
 			continue
 		}
 		outsideCode(l, func(s string) string {
@@ -364,17 +356,9 @@ func erbLines(text string) []erbAt {
 		return nil
 	}
 	var out []erbAt
-	var fence string
+	var fences fenceTracker
 	for i, l := range strings.Split(text, "\n") {
-		if f := fenceOf(l); f != "" {
-			if fence == "" {
-				fence = f
-			} else if f[0] == fence[0] && len(f) >= len(fence) {
-				fence = ""
-			}
-			continue
-		}
-		if fence != "" {
+		if fences.code(l) {
 			continue
 		}
 		outsideCode(l, func(s string) string {

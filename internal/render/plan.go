@@ -146,6 +146,9 @@ func (p *planner) card(a *content.Article) *Card {
 		words:          p.site.words,
 		Params:         a.Params,
 	}
+	if lang := p.idx.Language(a.Page); lang != p.idx.Site.Language {
+		c.Lang = lang
+	}
 	if a.Updated.After(a.Date) {
 		c.Updated = a.Updated
 	}

@@ -130,6 +130,10 @@ type Card struct {
 	SeriesLine     template.HTML // "Part 2 of 5 in the series “Name”", the name linked
 	ReadingMinutes int
 	Status         string // "", "Draft", "Scheduled for …"
+	// Lang is the article's language where it is not the site's ("" where
+	// it is): the card marks it, so its title and summary are read and
+	// set in their own language and direction on the site's lists.
+	Lang string
 	// Params holds the article's own front-matter keys, those folio does
 	// not read itself: {{ .Params.mood }}.
 	Params map[string]any
