@@ -155,3 +155,31 @@ func BenchmarkSegment(b *testing.B) {
 		Segment(&out, in)
 	}
 }
+
+// TestHuffmanLimit gives the code builder frequencies whose Huffman tree is
+// deeper than deflate allows (Fibonacci numbers): the code must still be
+// within the limit and complete (Kraft sum exactly 1), as decoders check.
+func TestHuffmanLimit(t *testing.T) {
+	freq := make([]int32, numLit)
+	a, b := int32(1), int32(1)
+	for i := range 30 {
+		freq[i] = a
+		a, b = b, a+b
+	}
+	for _, limit := range []int{15, 7} {
+		var h huffman
+		h.build(freq, limit)
+		kraft := 0
+		for s, l := range h.length[:len(freq)] {
+			if int(l) > limit {
+				t.Errorf("limit %d: symbol %d has a %d-bit code", limit, s, l)
+			}
+			if l > 0 {
+				kraft += 1 << (15 - l)
+			}
+		}
+		if kraft != 1<<15 {
+			t.Errorf("limit %d: Kraft sum %d/32768, want a complete code", limit, kraft)
+		}
+	}
+}
