@@ -158,7 +158,7 @@ func Card(c CardInput) ([]byte, error) {
 // and must not be copied after first use.
 type Painter struct {
 	lib      *fonts.Library // nil: the bundled fonts
-	canvases sync.Pool      // *image.Paletted, CardWidth×CardHeight
+	canvases sync.Pool      // *canvas, CardWidth×CardHeight
 	glyphs   sync.Map       // maskKey → *glyphMask: every glyph drawn so far
 	nglyphs  atomic.Int64
 	runs     sync.Map // int → *zeroRun: compressed runs of k repeated rows
@@ -208,20 +208,28 @@ func (pt *Painter) Missing(c CardInput) ([]rune, error) {
 // inks blended into it at one of 63 coverage levels, so anti-aliasing is
 // kept while the PNG stays small and quick to encode.
 func (pt *Painter) Card(c CardInput) ([]byte, error) {
-	img, err := pt.paint(c)
+	cv, err := pt.paint(c)
 	if err != nil {
 		return nil, err
 	}
 	var out bytes.Buffer
 	out.Grow(48 << 10)
-	pt.encodePNG(&out, img)
-	pt.canvases.Put(img)
+	pt.encodePNG(&out, cv.Paletted)
+	pt.canvases.Put(cv)
 	return out.Bytes(), nil
+}
+
+// canvas is a card's image with the rows drawn on besides the stripe, lo
+// to hi: the rest is background and the stripe, which every card draws in
+// the same palette index, so a reused canvas clears only those rows.
+type canvas struct {
+	*image.Paletted
+	lo, hi int
 }
 
 // paint draws the card on a canvas from the painter's pool, which the
 // caller puts back.
-func (pt *Painter) paint(c CardInput) (*image.Paletted, error) {
+func (pt *Painter) paint(c CardInput) (*canvas, error) {
 	lib, err := pt.fonts()
 	if err != nil {
 		return nil, fmt.Errorf("draw card: %w", err)
@@ -231,19 +239,22 @@ func (pt *Painter) paint(c CardInput) (*image.Paletted, error) {
 		return nil, fmt.Errorf("draw card: %w", err)
 	}
 	cs := c.Colors.withDefaults()
-	img, _ := pt.canvases.Get().(*image.Paletted)
-	if img == nil {
-		img = image.NewPaletted(image.Rect(0, 0, CardWidth, CardHeight), nil)
+	cv, _ := pt.canvases.Get().(*canvas)
+	if cv == nil {
+		cv = &canvas{Paletted: image.NewPaletted(image.Rect(0, 0, CardWidth, CardHeight), nil)}
 	} else {
-		clear(img.Pix)
+		clear(cv.Pix[cv.lo*cv.Stride : cv.hi*cv.Stride])
 	}
+	cv.lo, cv.hi = CardHeight, 0
+	drawn := func(lo, hi int) { cv.lo, cv.hi = min(cv.lo, lo), max(cv.hi, hi) }
+	img := cv.Paletted
 	img.Palette = palette(cs)
 	// Index 0, the background, is the zero value: the canvas starts filled.
 	fillRect(img, 0, 0, stripeWidth, CardHeight, inkIndex(inkAccent, levels))
 	if l.series.lines != nil {
-		pt.drawBlock(lib, img, l.series, inkAccent)
+		drawn(pt.drawBlock(lib, img, l.series, inkAccent))
 	}
-	pt.drawBlock(lib, img, l.title, inkTitle)
+	drawn(pt.drawBlock(lib, img, l.title, inkTitle))
 	if l.ruleTop >= 0 {
 		y := int(l.ruleTop)
 		x := int(marginX)
@@ -251,9 +262,11 @@ func (pt *Painter) paint(c CardInput) (*image.Paletted, error) {
 			x = CardWidth - int(marginX) - ruleWidth
 		}
 		fillRect(img, x, y, x+ruleWidth, y+ruleHeight, inkIndex(inkAccent, levels))
-		pt.drawBlock(lib, img, l.site, inkMuted)
+		drawn(max(y, 0), min(y+ruleHeight, CardHeight))
+		drawn(pt.drawBlock(lib, img, l.site, inkMuted))
 	}
-	return img, nil
+	cv.hi = max(cv.hi, cv.lo)
+	return cv, nil
 }
 
 // Inks and coverage levels of the palette.
@@ -393,8 +406,9 @@ func rasterize(segs []fonts.Segment, scale, phase float32) *glyphMask {
 
 // drawBlock draws each line of p, each glyph's coverage at the position the
 // layout computed (so what is drawn is what was measured), as palette
-// indices of the ink.
-func (pt *Painter) drawBlock(lib *fonts.Library, img *image.Paletted, p placed, ink int) {
+// indices of the ink. It returns the rows it drew on, lo to hi.
+func (pt *Painter) drawBlock(lib *fonts.Library, img *image.Paletted, p placed, ink int) (lo, hi int) {
+	lo, hi = CardHeight, 0
 	for i, line := range p.lines {
 		// Baselines on whole pixels; pen positions to a quarter pixel.
 		baseline := int(math.Round(p.top + p.ascent + float64(i)*p.lineHeight))
@@ -415,8 +429,10 @@ func (pt *Painter) drawBlock(lib *fonts.Library, img *image.Paletted, p placed, 
 			}
 			gx, gy := int(ix)+m.dx, baseline-int(math.Round(g.Y))+m.dy
 			composite(img, gx, gy, m, ink)
+			lo, hi = min(lo, max(gy, 0)), max(hi, min(gy+m.h, CardHeight))
 		}
 	}
+	return lo, hi
 }
 
 // coverageLevel is the ink level of each coverage value, 0 for none.

@@ -58,11 +58,11 @@ func TestEncodePNGLossless(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		img, err := pt.paint(in)
+		cv, err := pt.paint(in)
 		if err != nil {
 			t.Fatal(err)
 		}
-		assertPNG(t, data, img)
+		assertPNG(t, data, cv.Paletted)
 	})
 }
 
