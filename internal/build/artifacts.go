@@ -145,7 +145,7 @@ func checklistPDF(site *content.Site, a *content.Article, d *drawing) pdf.Checkl
 		Date:         d.words.Date(a.Date),
 		Author:       firstNonEmpty(a.Author, site.Author.Name),
 		Subject:      a.Summary,
-		Lang:         site.Language,
+		Lang:         firstNonEmpty(a.Language, site.Language), // the text's language, for screen readers and search
 		Created:      a.Date,
 		TitleLine:    a.Line("title"),
 		Labels: pdf.Labels{

@@ -90,6 +90,7 @@ func TestRightToLeftPages(t *testing.T) {
 	s := withShareImage(newSite(t, files)).mustBuild()
 	s.assertFile("articles/third/index.html", `<html lang="he" dir="rtl">`)
 	s.assertFile("articles/third/checklist/index.html", `<html lang="he" dir="rtl">`)
+	s.assertFile("articles/third/checklist-a4.pdf", "/Lang(he)") // what a screen reader reads it in
 	s.assertFile("articles/first/index.html", `<html lang="en-GB">`)
 	// On the site's lists, the Hebrew article's own words are marked as
 	// Hebrew, right to left; the site's words around them are not.
