@@ -2,7 +2,8 @@
 // FlateDecode streams and the share cards' PNG data. It is the one home of
 // klauspost/compress, whose deflate is the standard library's format and API
 // at two to three times its speed on these streams, which were the largest
-// cost of a PDF or a card.
+// cost of a PDF or a card. A card's text rows have an encoder of their own,
+// Rows, which looks only for the two kinds of match such images have.
 package deflate
 
 import (

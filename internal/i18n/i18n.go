@@ -234,6 +234,23 @@ func (c *Catalog) T(key string, args ...any) string {
 	return text
 }
 
+// Form returns the text of one plural category of a message ("zero", "one",
+// "two", "few", "many", "other"; Other where the message lacks it), with
+// args filled in as T fills them. A page's script that counts in the
+// browser picks the category itself (Intl.PluralRules).
+func (c *Catalog) Form(key, category string, args ...any) string {
+	m, ok := c.messages[key]
+	if !ok {
+		return "[" + key + "]"
+	}
+	text := m.form(category)
+	for i := 0; i+1 < len(args); i += 2 {
+		name, _ := args[i].(string)
+		text = strings.ReplaceAll(text, "{"+name+"}", fmt.Sprint(args[i+1]))
+	}
+	return text
+}
+
 func toInt(v any) (int, bool) {
 	switch n := v.(type) {
 	case int:

@@ -275,3 +275,27 @@ func TestRightToLeft(t *testing.T) {
 		}
 	}
 }
+
+// TestForm: a script that counts in the browser gets each plural category's
+// text with its placeholder kept; a category the message lacks is Other.
+func TestForm(t *testing.T) {
+	ar, err := New("ar", nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	en := English()
+	for _, tc := range []struct {
+		c         *Catalog
+		cat, want string
+	}{
+		{en, "one", "{count} article matches “{query}”"},
+		{en, "few", "{count} articles match “{query}”"}, // English has no few: other
+		{ar, "two", "مقالتان تطابقان «{query}»"},
+		{ar, "few", ar.T("search_results", "count", "{count}", "query", "{query}")}, // none of its own: other
+		{ar, "other", ar.T("search_results", "count", "{count}", "query", "{query}")},
+	} {
+		if got := tc.c.Form("search_results", tc.cat, "query", "{query}"); got != tc.want {
+			t.Errorf("%s %s = %q, want %q", tc.c.Lang(), tc.cat, got, tc.want)
+		}
+	}
+}

@@ -23,6 +23,12 @@ import (
 // placeholders filled from name, value pairs.
 func (v *View) T(key string, args ...any) string { return v.Site.words.T(key, args...) }
 
+// TForm returns one plural category's text of a string, for scripts that
+// count in the browser: {{ .TForm "search_results" "few" "count" "{count}" }}.
+func (v *View) TForm(key, category string, args ...any) string {
+	return v.Site.words.Form(key, category, args...)
+}
+
 // TH is T for a string that holds markup: the string and its text arguments
 // are escaped, arguments of type template.HTML (a link made in the template)
 // are kept as they are.

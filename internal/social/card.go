@@ -25,7 +25,7 @@ const (
 
 // cardVersion changes whenever the drawing changes, so that cached cards
 // keyed by Key are redrawn.
-const cardVersion = "card-2"
+const cardVersion = "card-3"
 
 // Colors are a card's colours; a zero (fully transparent) field takes the
 // default: a dark navy background with warm off-white and amber.
@@ -158,7 +158,7 @@ func Card(c CardInput) ([]byte, error) {
 // and must not be copied after first use.
 type Painter struct {
 	lib      *fonts.Library // nil: the bundled fonts
-	canvases sync.Pool      // *image.Paletted, CardWidth×CardHeight
+	canvases sync.Pool      // *canvas, CardWidth×CardHeight
 	glyphs   sync.Map       // maskKey → *glyphMask: every glyph drawn so far
 	nglyphs  atomic.Int64
 	runs     sync.Map // int → *zeroRun: compressed runs of k repeated rows
@@ -208,6 +208,28 @@ func (pt *Painter) Missing(c CardInput) ([]rune, error) {
 // inks blended into it at one of 63 coverage levels, so anti-aliasing is
 // kept while the PNG stays small and quick to encode.
 func (pt *Painter) Card(c CardInput) ([]byte, error) {
+	cv, err := pt.paint(c)
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	out.Grow(48 << 10)
+	pt.encodePNG(&out, cv.Paletted)
+	pt.canvases.Put(cv)
+	return out.Bytes(), nil
+}
+
+// canvas is a card's image with the rows drawn on besides the stripe, lo
+// to hi: the rest is background and the stripe, which every card draws in
+// the same palette index, so a reused canvas clears only those rows.
+type canvas struct {
+	*image.Paletted
+	lo, hi int
+}
+
+// paint draws the card on a canvas from the painter's pool, which the
+// caller puts back.
+func (pt *Painter) paint(c CardInput) (*canvas, error) {
 	lib, err := pt.fonts()
 	if err != nil {
 		return nil, fmt.Errorf("draw card: %w", err)
@@ -217,20 +239,22 @@ func (pt *Painter) Card(c CardInput) ([]byte, error) {
 		return nil, fmt.Errorf("draw card: %w", err)
 	}
 	cs := c.Colors.withDefaults()
-	img, _ := pt.canvases.Get().(*image.Paletted)
-	if img == nil {
-		img = image.NewPaletted(image.Rect(0, 0, CardWidth, CardHeight), nil)
+	cv, _ := pt.canvases.Get().(*canvas)
+	if cv == nil {
+		cv = &canvas{Paletted: image.NewPaletted(image.Rect(0, 0, CardWidth, CardHeight), nil)}
 	} else {
-		clear(img.Pix)
+		clear(cv.Pix[cv.lo*cv.Stride : cv.hi*cv.Stride])
 	}
-	defer pt.canvases.Put(img)
+	cv.lo, cv.hi = CardHeight, 0
+	drawn := func(lo, hi int) { cv.lo, cv.hi = min(cv.lo, lo), max(cv.hi, hi) }
+	img := cv.Paletted
 	img.Palette = palette(cs)
 	// Index 0, the background, is the zero value: the canvas starts filled.
 	fillRect(img, 0, 0, stripeWidth, CardHeight, inkIndex(inkAccent, levels))
 	if l.series.lines != nil {
-		pt.drawBlock(lib, img, l.series, inkAccent)
+		drawn(pt.drawBlock(lib, img, l.series, inkAccent))
 	}
-	pt.drawBlock(lib, img, l.title, inkTitle)
+	drawn(pt.drawBlock(lib, img, l.title, inkTitle))
 	if l.ruleTop >= 0 {
 		y := int(l.ruleTop)
 		x := int(marginX)
@@ -238,12 +262,11 @@ func (pt *Painter) Card(c CardInput) ([]byte, error) {
 			x = CardWidth - int(marginX) - ruleWidth
 		}
 		fillRect(img, x, y, x+ruleWidth, y+ruleHeight, inkIndex(inkAccent, levels))
-		pt.drawBlock(lib, img, l.site, inkMuted)
+		drawn(max(y, 0), min(y+ruleHeight, CardHeight))
+		drawn(pt.drawBlock(lib, img, l.site, inkMuted))
 	}
-	var out bytes.Buffer
-	out.Grow(48 << 10)
-	pt.encodePNG(&out, img)
-	return out.Bytes(), nil
+	cv.hi = max(cv.hi, cv.lo)
+	return cv, nil
 }
 
 // Inks and coverage levels of the palette.
@@ -284,7 +307,13 @@ func fillRect(img *image.Paletted, x0, y0, x1, y1 int, idx uint8) {
 // glyphMask is a glyph's coverage at one size and horizontal phase, with
 // the offset of its top left from the pen position on the baseline.
 type glyphMask struct {
-	alpha  *image.Alpha // nil for a glyph without outline
+	// level is the ink level (0 for none) of each pixel of a w×h box,
+	// row by row; nil for a glyph without outline.
+	level []uint8
+	// span is each row's first and last+1 column with ink, so drawing
+	// skips the box's empty corners.
+	span   [][2]int32
+	w, h   int
 	dx, dy int
 }
 
@@ -360,13 +389,26 @@ func rasterize(segs []fonts.Segment, scale, phase float32) *glyphMask {
 	// needs.
 	a := image.NewAlpha(image.Rect(0, 0, w, h))
 	z.Draw(a, a.Rect, image.Opaque, image.Point{})
-	return &glyphMask{alpha: a, dx: x0, dy: y0}
+	m := &glyphMask{level: a.Pix, span: make([][2]int32, h), w: w, h: h, dx: x0, dy: y0}
+	for y := range h {
+		row := m.level[y*w : (y+1)*w]
+		first, last := w, 0
+		for x, c := range row {
+			row[x] = coverageLevel[c]
+			if row[x] != 0 {
+				first, last = min(first, x), x+1
+			}
+		}
+		m.span[y] = [2]int32{int32(first), int32(last)}
+	}
+	return m
 }
 
 // drawBlock draws each line of p, each glyph's coverage at the position the
 // layout computed (so what is drawn is what was measured), as palette
-// indices of the ink.
-func (pt *Painter) drawBlock(lib *fonts.Library, img *image.Paletted, p placed, ink int) {
+// indices of the ink. It returns the rows it drew on, lo to hi.
+func (pt *Painter) drawBlock(lib *fonts.Library, img *image.Paletted, p placed, ink int) (lo, hi int) {
+	lo, hi = CardHeight, 0
 	for i, line := range p.lines {
 		// Baselines on whole pixels; pen positions to a quarter pixel.
 		baseline := int(math.Round(p.top + p.ascent + float64(i)*p.lineHeight))
@@ -382,47 +424,48 @@ func (pt *Painter) drawBlock(lib *fonts.Library, img *image.Paletted, p placed, 
 				ix, phase = ix+1, 0
 			}
 			m := pt.mask(lib, maskKey{font: g.Font, id: g.ID, size: float32(p.size), phase: phase})
-			if m.alpha == nil {
+			if m.level == nil {
 				continue
 			}
 			gx, gy := int(ix)+m.dx, baseline-int(math.Round(g.Y))+m.dy
-			composite(img, m.alpha.Rect.Add(image.Pt(gx, gy)), m.alpha, image.Point{}, ink)
+			composite(img, gx, gy, m, ink)
+			lo, hi = min(lo, max(gy, 0)), max(hi, min(gy+m.h, CardHeight))
 		}
 	}
+	return lo, hi
 }
 
-// composite writes a glyph's coverage into img as the ink's level, keeping
-// the higher level where glyphs of the same ink touch.
-func composite(img *image.Paletted, dr image.Rectangle, mask *image.Alpha, mp image.Point, ink int) {
-	r := dr.Intersect(img.Rect)
-	first, last := inkIndex(ink, 1), inkIndex(ink, levels)
-	// The palette index of each coverage value, 0 for none.
-	var lut [256]uint8
+// coverageLevel is the ink level of each coverage value, 0 for none.
+var coverageLevel = func() (lut [256]uint8) {
 	for m := range lut {
-		if lv := (m*levels + 127) / 255; lv > 0 {
-			lut[m] = first + uint8(lv-1)
-		}
+		lut[m] = uint8((m*levels + 127) / 255)
 	}
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		m := mask.Pix[(mp.Y+y-dr.Min.Y)*mask.Stride+mp.X+r.Min.X-dr.Min.X:]
-		row := img.Pix[y*img.Stride+r.Min.X : y*img.Stride+r.Max.X]
-		m = m[:len(row)]
-		for x := 0; x < len(m); x++ {
-			// Most of a line's box is empty: skip it eight bytes at a time.
-			if x&7 == 0 && x+8 <= len(m) && binary.LittleEndian.Uint64(m[x:]) == 0 {
-				x += 7
+	return lut
+}()
+
+// composite writes a glyph's levels into img with its box's top left at
+// (gx, gy), as the ink's palette indices, keeping the higher level where
+// glyphs of the same ink touch.
+func composite(img *image.Paletted, gx, gy int, m *glyphMask, ink int) {
+	first, last := inkIndex(ink, 1), inkIndex(ink, levels)
+	b := img.Rect
+	for y := max(0, b.Min.Y-gy); y < min(m.h, b.Max.Y-gy); y++ {
+		// The row's inked columns, clipped to the image.
+		x0 := max(int(m.span[y][0]), b.Min.X-gx)
+		x1 := min(int(m.span[y][1]), b.Max.X-gx)
+		if x0 >= x1 {
+			continue
+		}
+		src := m.level[y*m.w+x0 : y*m.w+x1]
+		off := (gy+y-b.Min.Y)*img.Stride + gx + x0 - b.Min.X
+		dst := img.Pix[off : off+len(src)]
+		for x, lv := range src {
+			if lv == 0 {
 				continue
 			}
-			c := m[x]
-			if c == 0 {
-				continue
-			}
-			idx := lut[c]
-			if idx == 0 {
-				continue
-			}
-			if cur := row[x]; cur < first || cur > last || cur < idx {
-				row[x] = idx
+			idx := first + lv - 1
+			if cur := dst[x]; cur < first || cur > last || cur < idx {
+				dst[x] = idx
 			}
 		}
 	}

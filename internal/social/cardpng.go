@@ -15,8 +15,10 @@ import (
 // encoder of its own that does only the work the text needs. A row equal to
 // the one above (most of a card) is filtered "Up", which makes it zeros, and
 // a run of k such rows compresses to the same bytes on every card: the
-// painter keeps them by k. Rows of text are left unfiltered (runs of
-// background between glyphs) and compressed per card. Each part is a
+// painter keeps them by k. Rows of text, and short runs of repeated rows
+// among them, are left unfiltered (runs of background between glyphs) and
+// compressed per card by deflate.Rows, which looks only for runs of one
+// colour and stretches equal to the row above. Each part is a
 // deflate segment ending on a byte boundary (a sync flush), so the parts
 // join into one stream, and their Adler-32 checksums combine without
 // reading the bytes again.
@@ -94,18 +96,17 @@ func (pt *Painter) encodePNG(out *bytes.Buffer, img *image.Paletted) {
 	raw := (*bufp)[:0]
 	flush := func() {
 		if len(raw) > 0 {
-			deflate.Segment(&idat, raw)
+			deflate.Rows(&idat, raw, w+1)
 			adler = adlerCombine(adler, adler32.Checksum(raw), len(raw))
 			raw = raw[:0]
 		}
 	}
 	for y := 0; y < h; {
-		row := img.Pix[y*img.Stride : y*img.Stride+w]
 		k := 0
 		for y > 0 && y+k < h && bytes.Equal(img.Pix[(y+k)*img.Stride:(y+k)*img.Stride+w], img.Pix[(y+k-1)*img.Stride:(y+k-1)*img.Stride+w]) {
 			k++
 		}
-		if k > 0 {
+		if k >= minRun {
 			flush()
 			r := pt.zeros(k)
 			idat.Write(r.data)
@@ -113,9 +114,10 @@ func (pt *Painter) encodePNG(out *bytes.Buffer, img *image.Paletted) {
 			y += k
 			continue
 		}
-		raw = append(raw, 0)
-		raw = append(raw, row...)
-		y++
+		for end := y + max(k, 1); y < end; y++ {
+			raw = append(raw, 0)
+			raw = append(raw, img.Pix[y*img.Stride:y*img.Stride+w]...)
+		}
 	}
 	flush()
 	*bufp = raw
@@ -127,6 +129,10 @@ func (pt *Painter) encodePNG(out *bytes.Buffer, img *image.Paletted) {
 	chunk(out, "IDAT", idat.Bytes())
 	chunk(out, "IEND", nil)
 }
+
+// minRun is the fewest repeated rows written as a run of their own; fewer
+// are left among the text rows, where they cost a few bytes each.
+const minRun = 8
 
 // rowPool pools the buffer of text rows.
 var rowPool = sync.Pool{New: func() any { return new([]byte) }}

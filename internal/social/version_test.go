@@ -22,4 +22,4 @@ func TestCardVersion(t *testing.T) {
 	}
 }
 
-const recordedCard = "card-2 a24b9e5d8d2f6d0b"
+const recordedCard = "card-3 d8c0c14a64a85117"

@@ -189,6 +189,16 @@
     return out;
   }
 
+  // plural names the page language's plural category of n: "one", "few"…
+  // (Arabic and Hebrew have more than English's two).
+  function plural(n) {
+    try {
+      return new Intl.PluralRules(document.documentElement.lang || undefined).select(n);
+    } catch (e) {
+      return n === 1 ? "one" : "other";
+    }
+  }
+
   function say(kind, count, query) {
     var text = status.getAttribute("data-text-" + kind) || "";
     status.textContent = text.replace("{count}", count.toLocaleString(document.documentElement.lang || undefined)).replace("{query}", query);
@@ -289,7 +299,7 @@
       shown = 0;
       list.textContent = "";
       if (hits.length) {
-        say(hits.length === 1 ? "one" : "other", hits.length, query.trim());
+        say(plural(hits.length), hits.length, query.trim());
       } else {
         say("none", 0, query.trim());
       }
