@@ -66,9 +66,9 @@ type cardIn struct {
 // artifacts lists the checklist PDFs and share cards of the site, makes those
 // the cache lacks, and learns the size of each (pages show the size of the
 // PDFs they link). See caches.artifacts.
-func (b *Builder) artifacts(ctx context.Context, idx *content.Index, indexKey key.Sum, assetsKey key.Sum, files []published) (*artifactSet, error) {
+func (b *Builder) artifacts(ctx context.Context, idx *content.Index, indexKey key.Sum, assetsKey key.Sum, files []published, words *i18n.Catalog) (*artifactSet, error) {
 	site := idx.Site
-	d := b.drawing(site) // fonts, logo, words: made again only when they change (fonts.go)
+	d := b.drawing(site, words) // fonts, logo, words: made again only when they change (fonts.go)
 	in := key.Of(indexKey, assetsKey, b.c.site.skey, d.key)
 	if m := b.c.artifacts; m.set != nil && m.in == in {
 		return m.set, nil
@@ -205,25 +205,14 @@ func (b *Builder) ensureArtifacts(ctx context.Context, arts []*artifact) error {
 			a.size = size
 			return
 		}
-		data, err := a.make()
-		if err != nil {
-			errs[i] = fmt.Errorf("make %s: %w", a.path, err)
-			return
-		}
-		a.size, a.made = int64(len(data)), true
-		errs[i] = b.blobs.put(a.key, a.ext, data)
+		data, err := b.makeArtifact(a)
+		a.size, a.made, errs[i] = int64(len(data)), err == nil, err
 	})
 	if err != nil {
 		return err
 	}
-	var list []error
-	for _, err := range errs {
-		if err != nil {
-			list = append(list, err)
-		}
-	}
-	if len(list) > 0 {
-		return &Errors{List: onePerCause(list)}
+	if list := onePerCause(errs); len(list) > 0 {
+		return &Errors{List: list}
 	}
 	return nil
 }
@@ -234,6 +223,12 @@ func (b *Builder) artifactBytes(a *artifact) ([]byte, error) {
 	if data, ok := b.blobs.get(a.key, a.ext); ok {
 		return data, nil
 	}
+	return b.makeArtifact(a)
+}
+
+// makeArtifact makes an artifact and keeps it. It leaves a.made to the
+// caller: serve's on-demand makers run beside a rebuild that reads it.
+func (b *Builder) makeArtifact(a *artifact) ([]byte, error) {
 	data, err := a.make()
 	if err != nil {
 		return nil, fmt.Errorf("make %s: %w", a.path, err)
@@ -250,7 +245,7 @@ func (b *Builder) artifactFile(a *artifact) (string, error) {
 	if _, ok := b.blobs.files.Size(a.key, a.ext); ok {
 		return b.blobs.files.Path(a.key, a.ext), nil
 	}
-	if _, err := b.artifactBytes(a); err != nil {
+	if _, err := b.makeArtifact(a); err != nil {
 		return "", err
 	}
 	a.made = true

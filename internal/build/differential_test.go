@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -355,21 +354,7 @@ func (d *diffSite) edit() ([]string, string) {
 
 // snapshot reads the output folder.
 func (d *diffSite) snapshot() map[string][]byte {
-	files := map[string][]byte{}
-	root := d.out.Dir()
-	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(root, p)
-		files[filepath.ToSlash(rel)] = data
-		return err
-	})
-	if err != nil {
-		d.t.Fatal(err)
-	}
-	return files
+	return readTree(d.t, d.out.Dir(), ".")
 }
 
 func (d *diffSite) step(i int) {

@@ -1,8 +1,6 @@
 package build
 
 import (
-	"io/fs"
-	"os"
 	"path/filepath"
 	"testing"
 	"testing/fstest"
@@ -16,18 +14,8 @@ import (
 func firstArticleSite(t testing.TB) fstest.MapFS {
 	t.Helper()
 	fsys := designFiles(t)
-	root := filepath.Join("..", "..", "testdata", "first-article")
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(root, p)
-		fsys[filepath.ToSlash(rel)] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
+	for p, data := range readTree(t, filepath.Join("..", "..", "testdata", "first-article"), ".") {
+		fsys[p] = &fstest.MapFile{Data: data}
 	}
 	return fsys
 }

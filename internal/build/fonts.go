@@ -35,12 +35,9 @@ type drawing struct {
 }
 
 // drawing returns the build's drawing tools, made again when the site's
-// fonts, logo or language changed.
-func (b *Builder) drawing(site *content.Site) *drawing {
-	// The PDFs say what the pages say: the site's strings file included.
-	// Its problems are the plan's to report.
-	var strProbs content.Problems
-	words := siteStrings(b.fsys, site.Language, &strProbs)
+// fonts, logo, language or strings (words, the site's i18n file included)
+// changed.
+func (b *Builder) drawing(site *content.Site, words *i18n.Catalog) *drawing {
 	stamp := b.drawingStamp(site) + "\x00" + words.Key().String()
 	if b.draw != nil && b.draw.stamp == stamp {
 		return b.draw

@@ -159,23 +159,7 @@ func fuzzPaths() []string {
 
 // fuzzDesign reads the bundled layouts and static files once.
 func fuzzDesign(f *testing.F) map[string][]byte {
-	files := map[string][]byte{}
-	root := filepath.Join("..", "..")
-	for _, dir := range []string{"layouts", "static"} {
-		err := filepath.WalkDir(filepath.Join(root, dir), func(p string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			data, err := os.ReadFile(p)
-			rel, _ := filepath.Rel(root, p)
-			files[filepath.ToSlash(rel)] = data
-			return err
-		})
-		if err != nil {
-			f.Fatal(err)
-		}
-	}
-	return files
+	return readTree(f, filepath.Join("..", ".."), "layouts", "static")
 }
 
 // fuzzSink is an output folder in memory.

@@ -72,6 +72,7 @@ func sortErrors(errs []error) {
 // onePerCause keeps one error per cause, sorted: a layout error that every
 // page meets is one line, not one per page; a full disk is one line with the
 // number of files it stopped. Errors of different files and lines stay apart.
+// Nil entries (the slots of jobs that succeeded) are skipped.
 func onePerCause(errs []error) []error {
 	type group struct {
 		first error
@@ -80,6 +81,9 @@ func onePerCause(errs []error) []error {
 	var order []string
 	groups := map[string]*group{}
 	for _, err := range errs {
+		if err == nil {
+			continue
+		}
 		c := cause(err)
 		g, ok := groups[c]
 		if !ok {

@@ -72,7 +72,9 @@ func (b *Builder) run(ctx context.Context, sink Sink, changed []string, fresh bo
 
 	t0 = time.Now()
 	probs.Add(checkLayouts(idx, b.c.tmpl.tmpl))
-	arts, err := b.artifacts(ctx, idx, indexKey, assetsKey, files)
+	// The interface strings, read once: the pages and the PDFs say the same.
+	words := siteStrings(b.fsys, idx.Site.Language, &probs)
+	arts, err := b.artifacts(ctx, idx, indexKey, assetsKey, files, words)
 	step("artifacts", t0)
 	if err != nil {
 		errs = append(errs, err)
@@ -81,7 +83,7 @@ func (b *Builder) run(ctx context.Context, sink Sink, changed []string, fresh bo
 	probs.Add(arts.probs)
 
 	t0 = time.Now()
-	pl, err := b.plan(ctx, idx, indexKey, assets, assetsKey, files, arts, ps)
+	pl, err := b.plan(ctx, idx, indexKey, assets, assetsKey, files, arts, ps, words)
 	if err != nil {
 		errs = append(errs, err)
 		return fail()

@@ -11,6 +11,7 @@ import (
 	"github.com/peeplcoach/folio/internal/check"
 	"github.com/peeplcoach/folio/internal/content"
 	"github.com/peeplcoach/folio/internal/feed"
+	"github.com/peeplcoach/folio/internal/i18n"
 	"github.com/peeplcoach/folio/internal/key"
 	"github.com/peeplcoach/folio/internal/markdown"
 	"github.com/peeplcoach/folio/internal/render"
@@ -82,9 +83,7 @@ type planIn struct {
 
 // plan lists every output file of the build and checks that no two claim
 // one path (see caches.plan).
-func (b *Builder) plan(ctx context.Context, idx *content.Index, indexKey key.Sum, assets *render.Assets, assetsKey key.Sum, files []published, arts *artifactSet, ps pageSet) (*plan, error) {
-	var strProbs content.Problems
-	words := siteStrings(b.fsys, idx.Site.Language, &strProbs)
+func (b *Builder) plan(ctx context.Context, idx *content.Index, indexKey key.Sum, assets *render.Assets, assetsKey key.Sum, files []published, arts *artifactSet, ps pageSet, words *i18n.Catalog) (*plan, error) {
 	in := planIn{Index: indexKey, Assets: assetsKey, Artifacts: arts.key, Strings: words.Key(), Options: b.opts}
 	if searchIndexed(idx, b.opts) {
 		h := key.New()
@@ -99,7 +98,6 @@ func (b *Builder) plan(ctx context.Context, idx *content.Index, indexKey key.Sum
 	}
 	site := idx.Site
 	pl := &plan{key: k, urls: map[string]bool{}, paths: map[string]bool{}, byBody: map[string][]int32{}}
-	pl.probs.Add(strProbs)
 	var siteImage *render.Image
 	if arts.siteCard != nil {
 		siteImage = &render.Image{URL: site.URL("/" + arts.siteCard.path), Width: cardWidth, Height: cardHeight, Type: "image/png", Alt: site.Title}

@@ -41,14 +41,8 @@ func (b *Builder) renderCards(ctx context.Context, pl *plan) error {
 	if err != nil {
 		return err
 	}
-	var list []error
-	for _, err := range errs {
-		if err != nil {
-			list = append(list, err)
-		}
-	}
-	if len(list) > 0 {
-		return onePerCause(list)[0] // one card's template error is every card's
+	if list := onePerCause(errs); len(list) > 0 {
+		return list[0] // one card's template error is every card's
 	}
 	cards := make(map[key.Sum]template.HTML, len(pl.cards))
 	for i, c := range pl.cards {

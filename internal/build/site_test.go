@@ -50,22 +50,32 @@ var fixedNow = time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
 func designFiles(t testing.TB) fstest.MapFS {
 	t.Helper()
 	fsys := fstest.MapFS{}
-	root := filepath.Join("..", "..")
-	for _, dir := range []string{"layouts", "static"} {
-		err := filepath.WalkDir(filepath.Join(root, dir), func(p string, d os.DirEntry, err error) error {
+	for p, data := range readTree(t, filepath.Join("..", ".."), "layouts", "static") {
+		fsys[p] = &fstest.MapFile{Data: data}
+	}
+	return fsys
+}
+
+// readTree reads every file in the folders dirs of base (all of base for
+// "."), by slash path relative to base.
+func readTree(t testing.TB, base string, dirs ...string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	for _, dir := range dirs {
+		err := filepath.WalkDir(filepath.Join(base, dir), func(p string, d os.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err
 			}
 			data, err := os.ReadFile(p)
-			rel, _ := filepath.Rel(root, p)
-			fsys[filepath.ToSlash(rel)] = &fstest.MapFile{Data: data}
+			rel, _ := filepath.Rel(base, p)
+			files[filepath.ToSlash(rel)] = data
 			return err
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
 	}
-	return fsys
+	return files
 }
 
 const testSiteYAML = `title: Test Notes
