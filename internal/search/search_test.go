@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"sort"
 	"strings"
@@ -134,12 +135,7 @@ func TestBuild(t *testing.T) {
 	if m.Docs != len(docs) || m.Chunk != chunkSize || len(chunks) != 7 || chunks[0][1] != [5]string{"/articles/b/", "Feedback", "Giving it.", "2025-03-01", "1 March 2025"} {
 		t.Fatalf("manifest %+v, chunks %d", m, len(chunks))
 	}
-	postings := map[string][]uint32{}
-	for _, sh := range shards {
-		for k, v := range sh {
-			postings[k] = v
-		}
-	}
+	postings := merged(shards)
 	want := map[string][]uint32{
 		"trust":    {0<<4 | inTitle | inSummary | inText},
 		"manager":  {0<<4 | inTitle, 1<<4 | inText},
@@ -190,12 +186,7 @@ func TestBuildFromBatches(t *testing.T) {
 		t.Error("BuildFrom and Build of the same documents differ")
 	}
 	_, shards, _ := decode(t, files)
-	postings := map[string][]uint32{}
-	for _, sh := range shards {
-		for k, v := range sh {
-			postings[k] = v
-		}
-	}
+	postings := merged(shards)
 	var rare []uint32
 	for _, p := range postings["rare"] {
 		rare = append(rare, p>>4)
@@ -241,12 +232,7 @@ func TestTextTerms(t *testing.T) {
 		t.Error("BuildTerms and Build of the same documents differ")
 	}
 	_, shards, _ := decode(t, files)
-	postings := map[string][]uint32{}
-	for _, sh := range shards {
-		for k, v := range sh {
-			postings[k] = v
-		}
-	}
+	postings := merged(shards)
 	want := map[string][]uint32{
 		"trust":  {0<<4 | inTitle | inTopic | inText},
 		"hiring": {0<<4 | inTopic},
@@ -262,4 +248,13 @@ func TestTextTerms(t *testing.T) {
 	if _, err := BuildTerms(docs, func(i int) ([]byte, error) { return []byte("trust"), nil }, 1); err == nil {
 		t.Error("BuildTerms took a list of terms with no newline at its end")
 	}
+}
+
+// merged gathers the postings of every shard into one map.
+func merged(shards map[string]map[string][]uint32) map[string][]uint32 {
+	postings := map[string][]uint32{}
+	for _, sh := range shards {
+		maps.Copy(postings, sh)
+	}
+	return postings
 }
