@@ -224,6 +224,11 @@ func (c *Catalog) T(key string, args ...any) string {
 			}
 		}
 	}
+	return fill(text, args)
+}
+
+// fill puts the name, value pairs of args into their {name} placeholders.
+func fill(text string, args []any) string {
 	if !strings.Contains(text, "{") {
 		return text
 	}
@@ -243,12 +248,7 @@ func (c *Catalog) Form(key, category string, args ...any) string {
 	if !ok {
 		return "[" + key + "]"
 	}
-	text := m.form(category)
-	for i := 0; i+1 < len(args); i += 2 {
-		name, _ := args[i].(string)
-		text = strings.ReplaceAll(text, "{"+name+"}", fmt.Sprint(args[i+1]))
-	}
-	return text
+	return fill(m.form(category), args)
 }
 
 func toInt(v any) (int, bool) {
